@@ -1,0 +1,135 @@
+//! Errors the office can see. Each has a stable `code`; the UI and the CLI pick
+//! their Kazakh and Russian text by that code from `locales/` (`errors.<code>`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Stable error codes. Adding one means adding `errors.<code>` to every locale file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    InvalidInput,
+    UnknownField,
+    Required,
+    TooLong,
+    TooMany,
+    NameEmpty,
+    IinFormat,
+    IinChecksum,
+    IinBirthDate,
+    BinFormat,
+    BinChecksum,
+    BinEntityType,
+    PhoneInvalid,
+    DateInvalid,
+    ReceivedInFuture,
+    ReceivedTooOld,
+    PoaDateAfterReceipt,
+    UnknownService,
+    UnknownProcedure,
+    UnknownChannel,
+    UnknownLanguage,
+    UnknownApplicantKind,
+    ChannelNotAllowed,
+    ApplicantKindNotAllowed,
+    DocumentsEmpty,
+    LimitInvalid,
+    RegulationInvalid,
+    CalendarInvalid,
+    NotFound,
+    SchemaTooNew,
+    StorageFailed,
+    PermissionDenied,
+    ActionNotAllowed,
+}
+
+macro_rules! codes {
+    ($($variant:ident => $text:literal),* $(,)?) => {
+        impl ErrorCode {
+            /// The snake_case code, as it appears in JSON and in `locales/` keys.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $text,)* }
+            }
+        }
+        /// Every code, for checks that each one has a translation.
+        pub const ALL_ERROR_CODES: &[ErrorCode] = &[$(ErrorCode::$variant),*];
+    };
+}
+
+codes! {
+    InvalidInput => "invalid_input",
+    UnknownField => "unknown_field",
+    Required => "required",
+    TooLong => "too_long",
+    TooMany => "too_many",
+    NameEmpty => "name_empty",
+    IinFormat => "iin_format",
+    IinChecksum => "iin_checksum",
+    IinBirthDate => "iin_birth_date",
+    BinFormat => "bin_format",
+    BinChecksum => "bin_checksum",
+    BinEntityType => "bin_entity_type",
+    PhoneInvalid => "phone_invalid",
+    DateInvalid => "date_invalid",
+    ReceivedInFuture => "received_in_future",
+    ReceivedTooOld => "received_too_old",
+    PoaDateAfterReceipt => "poa_date_after_receipt",
+    UnknownService => "unknown_service",
+    UnknownProcedure => "unknown_procedure",
+    UnknownChannel => "unknown_channel",
+    UnknownLanguage => "unknown_language",
+    UnknownApplicantKind => "unknown_applicant_kind",
+    ChannelNotAllowed => "channel_not_allowed",
+    ApplicantKindNotAllowed => "applicant_kind_not_allowed",
+    DocumentsEmpty => "documents_empty",
+    LimitInvalid => "limit_invalid",
+    RegulationInvalid => "regulation_invalid",
+    CalendarInvalid => "calendar_invalid",
+    NotFound => "not_found",
+    SchemaTooNew => "schema_too_new",
+    StorageFailed => "storage_failed",
+    PermissionDenied => "permission_denied",
+    ActionNotAllowed => "action_not_allowed",
+}
+
+/// One error: what went wrong (`code`), where (`field`, a dotted path such as
+/// `applicant.iin`), and a technical detail in English for logs and operators.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {detail}", code.as_str(), field.as_ref().map(|f| format!(" [{f}]")).unwrap_or_default())]
+pub struct DomainError {
+    pub code: ErrorCode,
+    pub field: Option<String>,
+    pub detail: String,
+}
+
+impl DomainError {
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
+        DomainError {
+            code,
+            field: None,
+            detail: detail.into(),
+        }
+    }
+
+    pub fn at(code: ErrorCode, field: impl Into<String>, detail: impl Into<String>) -> Self {
+        DomainError {
+            code,
+            field: Some(field.into()),
+            detail: detail.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spelling_matches_serde() {
+        for code in ALL_ERROR_CODES {
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(json.trim_matches('"'), code.as_str());
+        }
+    }
+}

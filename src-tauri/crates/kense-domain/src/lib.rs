@@ -1,0 +1,13 @@
+//! Kense domain: every rule of the office that can be stated without I/O.
+//! Time, locale and data are always passed in; nothing here reads a clock or a file.
+
+pub mod calendar;
+pub mod case;
+pub mod deadline;
+pub mod error;
+pub mod iin;
+pub mod limit;
+pub mod regulation;
+pub mod types;
+
+pub use error::{DomainError, ErrorCode};
