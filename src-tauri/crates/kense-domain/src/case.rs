@@ -189,6 +189,12 @@ pub fn normalize_text(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The form of a name used for case-insensitive search: Cyrillic and Kazakh
+/// letters lower-cased by Unicode rules, white space folded.
+pub fn fold_for_search(text: &str) -> String {
+    normalize_text(text).to_lowercase()
+}
+
 struct Checker {
     errors: Vec<DomainError>,
 }

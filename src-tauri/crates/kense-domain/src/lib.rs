@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod error;
 pub mod iin;
 pub mod limit;
+pub mod numbering;
 pub mod regulation;
 pub mod types;
 

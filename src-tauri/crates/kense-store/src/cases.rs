@@ -1,0 +1,174 @@
+//! Queries on the `cases` table (and its yearly sequence).
+
+use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat};
+use kense_domain::case::{fold_for_search, Applicant, Case, CaseStatus, ValidApplication};
+use kense_domain::numbering::format_number;
+use kense_domain::types::{ApplicantKind, Channel, Language};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::StoreError;
+
+const COLUMNS: &str = "id, number, year, seq, registered_at, received_at, channel, external_number, \
+    service, service_version, procedure, language, applicant_kind, applicant_id_number, \
+    applicant_name, applicant_phone, applicant_address, representative_json, documents_json, \
+    status, registered_by";
+
+fn time_text(t: &DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// Registers an application: takes the next number of the registration year and
+/// stores the case, both in one transaction, so numbers stay gap-free.
+pub fn register(
+    conn: &mut Connection,
+    app: &ValidApplication,
+    registered_at: DateTime<FixedOffset>,
+    registered_by: &str,
+    number_pattern: &str,
+) -> Result<Case, StoreError> {
+    let tx = conn.transaction()?;
+    let year = registered_at.year();
+    let seq: u32 = tx.query_row(
+        "INSERT INTO journal_sequence (year, last_seq) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last_seq = last_seq + 1
+         RETURNING last_seq",
+        [year],
+        |r| r.get(0),
+    )?;
+    let number = format_number(number_pattern, year, seq);
+    let representative = app
+        .representative
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let documents =
+        serde_json::to_string(&app.documents).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let status = CaseStatus::Registered;
+    tx.execute(
+        "INSERT INTO cases (number, year, seq, registered_at, received_at, channel, external_number,
+            service, service_version, procedure, language, applicant_kind, applicant_id_number,
+            applicant_name, applicant_name_folded, applicant_phone, applicant_address,
+            representative_json, documents_json, status, registered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+        params![
+            number,
+            year,
+            seq,
+            time_text(&registered_at),
+            time_text(&app.received_at),
+            app.channel.code(),
+            app.external_number,
+            app.service,
+            app.service_version,
+            app.procedure,
+            app.language.code(),
+            app.applicant.kind.code(),
+            app.applicant.id_number,
+            app.applicant.name,
+            fold_for_search(&app.applicant.name),
+            app.applicant.phone,
+            app.applicant.address,
+            representative,
+            documents,
+            status.code(),
+            registered_by,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    get(conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished after insert")))
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Case>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM cases WHERE id = ?1");
+    let row = conn.query_row(&sql, [id], read_row).optional()?;
+    row.transpose()
+}
+
+pub fn get_by_number(conn: &Connection, number: &str) -> Result<Option<Case>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM cases WHERE number = ?1");
+    let row = conn.query_row(&sql, [number], read_row).optional()?;
+    row.transpose()
+}
+
+/// The journal, newest registration first.
+pub fn list_newest_first(
+    conn: &Connection,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<Case>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM cases ORDER BY registered_at DESC, id DESC LIMIT ?1 OFFSET ?2"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([limit, offset], read_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row??);
+    }
+    Ok(out)
+}
+
+pub fn count(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("unknown {what} `{value}` in the journal"))
+}
+
+/// Maps a row; the outer error is SQLite's, the inner one a damaged value.
+fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Case, StoreError>> {
+    let parse_time = |text: String| {
+        DateTime::parse_from_rfc3339(&text).map_err(|_| corrupt("time", &text))
+    };
+    let channel: String = r.get(6)?;
+    let language: String = r.get(11)?;
+    let kind: String = r.get(12)?;
+    let status: String = r.get(19)?;
+    let representative: Option<String> = r.get(17)?;
+    let documents: String = r.get(18)?;
+    let registered_at: String = r.get(4)?;
+    let received_at: String = r.get(5)?;
+    let (id, number, year, seq) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+    let (external_number, service, service_version, procedure) =
+        (r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?);
+    let (id_number, name, phone, address, registered_by) =
+        (r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?, r.get(20)?);
+    Ok((|| {
+        Ok(Case {
+            id,
+            number,
+            year,
+            seq,
+            registered_at: parse_time(registered_at)?,
+            received_at: parse_time(received_at)?,
+            channel: Channel::parse(&channel).ok_or_else(|| corrupt("channel", &channel))?,
+            external_number,
+            service,
+            service_version,
+            procedure,
+            language: Language::parse(&language).ok_or_else(|| corrupt("language", &language))?,
+            applicant: Applicant {
+                kind: ApplicantKind::parse(&kind).ok_or_else(|| corrupt("applicant kind", &kind))?,
+                id_number,
+                name,
+                phone,
+                address,
+            },
+            representative: representative
+                .map(|json| serde_json::from_str(&json))
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(format!("representative: {e}")))?,
+            documents: serde_json::from_str(&documents)
+                .map_err(|e| StoreError::Corrupt(format!("documents: {e}")))?,
+            status: CaseStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+            registered_by,
+        })
+    })())
+}
+
+#[cfg(test)]
+mod tests;
