@@ -1,0 +1,32 @@
+// Typed calls into the Rust backend. Types come from ts-rs (lib/bindings).
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError } from "./bindings/ApiError";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { ApplicationInput } from "./bindings/ApplicationInput";
+import type { Case } from "./bindings/Case";
+import type { IinInfo } from "./bindings/IinInfo";
+import type { JournalRow } from "./bindings/JournalRow";
+import type { ServiceOption } from "./bindings/ServiceOption";
+
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isApiError(e)) throw e;
+    const unexpected: ApiError = { code: "unexpected", message: String(e), fields: [] };
+    throw unexpected;
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  setUiLanguage: (language: string) => call<void>("set_ui_language", { language }),
+  services: () => call<ServiceOption[]>("list_services"),
+  journal: () => call<JournalRow[]>("journal"),
+  register: (input: ApplicationInput) => call<Case>("register_case", { input }),
+  checkIin: (iin: string) => call<IinInfo>("check_iin", { iin }),
+};

@@ -1,0 +1,19 @@
+import type { ApiError } from "./bindings/ApiError";
+
+type Translate = (key: string) => string;
+
+/** The text for an error, chosen by its code; the backend's message is only a fallback. */
+export function errorText(t: Translate, code: string, fallback: string): string {
+  const key = `errors.${code}`;
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+/** Field path → text, for showing errors next to their inputs. */
+export function fieldErrors(t: Translate, error: ApiError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of error.fields) {
+    if (!(f.field in out)) out[f.field] = errorText(t, f.code, f.message);
+  }
+  return out;
+}

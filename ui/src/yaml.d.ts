@@ -1,0 +1,4 @@
+declare module "*.yml" {
+  const value: Record<string, unknown>;
+  export default value;
+}
