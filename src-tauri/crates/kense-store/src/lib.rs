@@ -6,6 +6,7 @@ mod migrations;
 mod open;
 
 pub mod cases;
+pub mod maintenance;
 pub mod settings;
 
 pub use error::StoreError;

@@ -1,0 +1,23 @@
+//! `kense-cli`: the office journal without a window.
+//!
+//! Exit codes: 0 done; 1 the journal could not be opened or written;
+//! 2 bad input (nothing written); 3 not allowed (nothing changed).
+
+mod cli;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.exit_code)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The demo journal: a few realistic applications in Kazakh and Russian, so a
+//! newcomer sees a working office at first start.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use kense_domain::case::{ApplicantInput, ApplicationInput};
+use kense_domain::types::ApplicantKind;
+
+use crate::{CoreError, Office};
+
+struct Sample {
+    service: &'static str,
+    kind: ApplicantKind,
+    language: &'static str,
+    /// The IIN of a person or the BIN of an organisation (all pass the checksum).
+    id_number: &'static str,
+    name: &'static str,
+    phone: &'static str,
+    address: &'static str,
+    documents: &'static [&'static str],
+    minutes_ago: i64,
+}
+
+const SAMPLES: &[Sample] = &[
+    Sample {
+        service: "small-vessel-certificate",
+        kind: ApplicantKind::Person,
+        language: "kk",
+        id_number: "850315300128",
+        name: "Ержан Сәбитұлы Қалиев",
+        phone: "+7 701 555 12 34",
+        address: "Орал қ., Сарайшық к-сі, 12",
+        documents: &["Өтініш", "Жеке басын куәландыратын құжат", "Медициналық анықтама"],
+        minutes_ago: 290,
+    },
+    Sample {
+        service: "grain-warehouse-licence",
+        kind: ApplicantKind::Organisation,
+        language: "ru",
+        id_number: "050440001239",
+        name: "ТОО «Астық Терминал Батыс»",
+        phone: "+7 7112 50 60 70",
+        address: "г. Уральск, ул. Даулеткерея, 4",
+        documents: &["Заявление", "Сведения о соответствии квалификационным требованиям"],
+        minutes_ago: 200,
+    },
+    Sample {
+        service: "real-estate-address-reference",
+        kind: ApplicantKind::Person,
+        language: "kk",
+        id_number: "920711400350",
+        name: "Гүлнұр Өміржанқызы Бекова",
+        phone: "+7 777 123 45 67",
+        address: "Қарағанды қ., Бұқар жырау д-лы, 45",
+        documents: &["Өтініш", "Жылжымайтын мүлікке құқық белгілейтін құжат"],
+        minutes_ago: 120,
+    },
+    Sample {
+        service: "intl-inspection-certificate",
+        kind: ApplicantKind::Person,
+        language: "ru",
+        id_number: "781122401567",
+        name: "Иванова Светлана Петровна",
+        phone: "+7 705 987 65 43",
+        address: "г. Тараз, ул. Толе би, 8",
+        documents: &["Заявление", "Документ о регистрации транспортного средства"],
+        minutes_ago: 45,
+    },
+];
+
+/// Fills an empty journal with the samples, registered shortly before `now`.
+/// A journal that already has cases is left as it is. Returns how many were added.
+pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, CoreError> {
+    if office.case_count()? > 0 {
+        return Ok(0);
+    }
+    let mut added = 0;
+    for sample in SAMPLES {
+        let Some(service) = office.catalog().latest(sample.service).cloned() else {
+            continue;
+        };
+        let kind = &sample.kind;
+        let (Some(procedure), Some(channel), true) = (
+            service.procedures.first(),
+            service.channels.first(),
+            service.applicant_kinds.contains(kind),
+        ) else {
+            continue;
+        };
+        let registered_at = now - Duration::minutes(sample.minutes_ago);
+        let input = ApplicationInput {
+            service: service.id.clone(),
+            procedure: procedure.id.clone(),
+            channel: channel.code().to_string(),
+            received_at: (registered_at - Duration::minutes(10)).to_rfc3339(),
+            language: sample.language.to_string(),
+            external_number: None,
+            applicant: ApplicantInput {
+                kind: kind.code().to_string(),
+                iin: (*kind == ApplicantKind::Person).then(|| sample.id_number.to_string()),
+                bin: (*kind == ApplicantKind::Organisation).then(|| sample.id_number.to_string()),
+                name: sample.name.to_string(),
+                phone: sample.phone.to_string(),
+                address: sample.address.to_string(),
+            },
+            representative: None,
+            documents: sample.documents.iter().map(|d| d.to_string()).collect(),
+        };
+        office.register(&input, "demo", registered_at)?;
+        added += 1;
+    }
+    Ok(added)
+}

@@ -1,0 +1,15 @@
+//! Kense application services. The window (Tauri commands) and `kense-cli` both
+//! call these functions; each takes its inputs, the user and the time explicitly.
+
+rust_i18n::i18n!("../../../locales", fallback = "kk");
+
+pub mod api_error;
+pub mod bundled;
+pub mod clock;
+pub mod data_dir;
+pub mod demo;
+pub mod office;
+pub mod views;
+
+pub use api_error::{ApiError, CoreError, FieldError};
+pub use office::Office;

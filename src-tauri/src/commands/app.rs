@@ -1,0 +1,23 @@
+use kense_core::views::AppInfo;
+use kense_core::ApiError;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
+    state.with_office(|office| {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            data_dir: state.data_dir.clone(),
+            ui_language: office.ui_language(),
+            now: state.clock.now().to_rfc3339(),
+            demo: state.demo,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn set_ui_language(state: State<'_, AppState>, language: String) -> Result<(), ApiError> {
+    state.with_office(|office| office.set_ui_language(&language))
+}

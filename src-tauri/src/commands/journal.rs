@@ -1,0 +1,29 @@
+use kense_core::office::check_iin as decode_iin;
+use kense_core::views::{JournalRow, ServiceOption};
+use kense_core::ApiError;
+use kense_domain::case::{ApplicationInput, Case};
+use kense_domain::iin::IinInfo;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, ApiError> {
+    state.with_office(|office| Ok(office.service_options()))
+}
+
+#[tauri::command]
+pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
+    state.with_office(|office| office.journal())
+}
+
+#[tauri::command]
+pub fn register_case(state: State<'_, AppState>, input: ApplicationInput) -> Result<Case, ApiError> {
+    let now = state.clock.now();
+    state.with_office(|office| office.register(&input, &state.user, now))
+}
+
+#[tauri::command]
+pub fn check_iin(state: State<'_, AppState>, iin: String) -> Result<IinInfo, ApiError> {
+    state.with_office(|_| decode_iin(&iin))
+}

@@ -1,0 +1,5 @@
+//! Thin Tauri commands: take the state and the arguments, call one core function,
+//! map the error to `{code, message}`.
+
+pub mod app;
+pub mod journal;

@@ -1,0 +1,24 @@
+//! The Tauri shell: opens the office journal, then serves thin commands to the window.
+
+mod args;
+mod commands;
+mod state;
+
+use state::AppState;
+
+pub fn run() {
+    let args = args::Args::parse(std::env::args().skip(1));
+    let state = AppState::open(&args);
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::set_ui_language,
+            commands::journal::list_services,
+            commands::journal::journal,
+            commands::journal::register_case,
+            commands::journal::check_iin,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Kense window could not start");
+}

@@ -1,0 +1,61 @@
+//! What the window's commands share: the open office (or why it could not open),
+//! the clock and the desk user.
+
+use std::sync::Mutex;
+
+use kense_core::clock::Clock;
+use kense_core::{data_dir, demo, ApiError, CoreError, Office};
+use kense_domain::types::Language;
+use kense_domain::{DomainError, ErrorCode};
+
+use crate::args::Args;
+
+pub struct AppState {
+    office: Result<Mutex<Office>, CoreError>,
+    pub clock: Clock,
+    pub user: String,
+    pub demo: bool,
+    pub data_dir: String,
+}
+
+impl AppState {
+    pub fn open(args: &Args) -> AppState {
+        let env = |name: &str| std::env::var(name).ok();
+        let dir = data_dir::resolve(args.data_dir.clone(), env("KENSE_DATA_DIR"));
+        let clock = Clock::from_override(args.now.as_deref(), env("KENSE_NOW").as_deref());
+        let office = clock
+            .clone()
+            .map_err(|detail| CoreError::from(DomainError::at(ErrorCode::DateInvalid, "now", detail)))
+            .and_then(|clock| {
+                let mut office = Office::open(&dir)?;
+                if args.demo {
+                    demo::seed(&mut office, clock.now())?;
+                }
+                Ok(office)
+            });
+        let user = args
+            .user
+            .clone()
+            .or_else(|| env("USER"))
+            .or_else(|| env("USERNAME"))
+            .unwrap_or_else(|| "clerk".to_string());
+        AppState {
+            office: office.map(Mutex::new),
+            clock: clock.unwrap_or(Clock::Real),
+            user,
+            demo: args.demo,
+            data_dir: dir.display().to_string(),
+        }
+    }
+
+    /// Runs `f` on the open office; errors come back as `{code, message}` in the UI's language.
+    pub fn with_office<T>(
+        &self,
+        f: impl FnOnce(&mut Office) -> Result<T, CoreError>,
+    ) -> Result<T, ApiError> {
+        let office = self.office.as_ref().map_err(|e| e.to_api(Language::Kk))?;
+        let mut office = office.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let lang = office.ui_language();
+        f(&mut office).map_err(|e| e.to_api(lang))
+    }
+}

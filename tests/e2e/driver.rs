@@ -1,0 +1,144 @@
+//! Starting tauri-driver and opening the app window as a WebDriver session.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// The office clock for the whole suite, so numbers and dates are known.
+pub const NOW: &str = "2026-11-23T10:30:00+05:00";
+const DRIVER_PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+const WAIT: Duration = Duration::from_secs(20);
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The app binary with the UI embedded; `scripts/test.sh` builds it.
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("KENSE_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/debug/kense"));
+    assert!(path.exists(), "{} is missing: build the app first (scripts/test.sh does)", path.display());
+    path
+}
+
+pub fn output_dir() -> PathBuf {
+    let dir = repo_root().join("test-output/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn port_open(port: u16) -> bool {
+    TcpStream::connect(("127.0.0.1", port)).is_ok()
+}
+
+pub struct TauriDriver {
+    child: Child,
+}
+
+impl TauriDriver {
+    pub async fn start() -> TauriDriver {
+        assert!(!port_open(DRIVER_PORT), "port {DRIVER_PORT} is taken: is another tauri-driver running?");
+        let child = Command::new("tauri-driver")
+            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver must be installed (cargo install tauri-driver@2.1.0 --locked)");
+        let driver = TauriDriver { child };
+        let start = Instant::now();
+        // Both the driver and WebKitWebDriver must listen, or a session fails at random.
+        while !(port_open(DRIVER_PORT) && port_open(NATIVE_PORT)) {
+            assert!(start.elapsed() < WAIT, "tauri-driver did not start listening");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        driver
+    }
+
+    /// SIGTERM, not SIGKILL: a killed driver orphans WebKitWebDriver on its port.
+    pub fn stop(mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// One start of the app window, at the office desk.
+pub struct Desk {
+    client: Client,
+}
+
+impl Desk {
+    pub async fn open(_driver: &TauriDriver, data_dir: &Path) -> Desk {
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": app_binary(),
+                "args": ["--data-dir", data_dir, "--now", NOW, "--user", "clerk"],
+            }
+        });
+        let caps = caps.as_object().unwrap().clone();
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
+            .await
+            .expect("a WebDriver session on the app");
+        Desk { client }
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn wait_for_text(&self, css: &str, needle: &str) {
+        let start = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.text().await.map(|t| t.contains(needle)).unwrap_or(false) {
+                    return;
+                }
+            }
+            assert!(start.elapsed() < WAIT, "{css} never showed `{needle}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// How many cases the journal table shows.
+    pub async fn rows(&self) -> usize {
+        self.wait_for("main h2").await;
+        self.client.find_all(Locator::Css("#journal tbody tr")).await.unwrap().len()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(output_dir().join(name), png).unwrap();
+    }
+
+    pub async fn close(self) {
+        self.client.close().await.unwrap();
+    }
+}

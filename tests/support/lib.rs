@@ -1,0 +1,52 @@
+//! Helpers for the integration tests: run the real `kense-cli` binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The `kense-cli` binary built next to this test (`cargo build -p kense-cli` first).
+pub fn cli_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    // target/<profile>/deps/<test> → target/<profile>/kense-cli
+    let profile_dir = exe.parent().and_then(Path::parent).expect("target profile dir");
+    let bin = profile_dir.join(format!("kense-cli{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build -p kense-cli` before these tests",
+        bin.display()
+    );
+    bin
+}
+
+/// Runs `kense-cli --data-dir DIR --now NOW ARGS...` with `stdin` fed in.
+pub fn cli(data_dir: &Path, now: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["--now", now, "--user", "clerk1"])
+        .args(args)
+        .env_remove("KENSE_DATA_DIR")
+        .env_remove("KENSE_NOW")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kense-cli starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("kense-cli finishes")
+}
+
+pub fn stdout_json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
