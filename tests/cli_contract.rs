@@ -21,8 +21,17 @@ fn application(name: &str, iin: &str) -> String {
 #[test]
 fn register_prints_the_case_and_journal_lists_it_newest_first() {
     let dir = tempfile::tempdir().unwrap();
-    let first = cli(dir.path(), NOW, &["register", "--json", "-"], &application("Әсет Құрманғалиұлы", "800416100254"));
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = cli(
+        dir.path(),
+        NOW,
+        &["register", "--json", "-"],
+        &application("Әсет Құрманғалиұлы", "800416100254"),
+    );
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let case = stdout_json(&first);
     assert_eq!(case["number"], "2026-00001");
     assert_eq!(case["year"], 2026);
@@ -32,12 +41,26 @@ fn register_prints_the_case_and_journal_lists_it_newest_first() {
 
     let file = dir.path().join("second.json");
     std::fs::write(&file, application("Иванов Иван", "061211600012")).unwrap();
-    let second = cli(dir.path(), NOW, &["register", "--json", file.to_str().unwrap()], "");
-    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    let second = cli(
+        dir.path(),
+        NOW,
+        &["register", "--json", file.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert_eq!(stdout_json(&second)["number"], "2026-00002");
 
     let journal = stdout_json(&cli(dir.path(), NOW, &["journal", "--json"], ""));
-    let numbers: Vec<&str> = journal.as_array().unwrap().iter().map(|c| c["number"].as_str().unwrap()).collect();
+    let numbers: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["number"].as_str().unwrap())
+        .collect();
     assert_eq!(numbers, ["2026-00002", "2026-00001"]);
     assert_eq!(journal[1]["applicant"]["name"], "Әсет Құрманғалиұлы");
     assert_eq!(journal[1]["registered_by"], "clerk1");
@@ -53,7 +76,8 @@ fn bad_input_exits_2_with_a_bilingual_message_and_writes_nothing() {
         application("Әсет", "800416100254").replace("2026-11-23T10:15:00", "2026-11-24T10:15:00"),
         application("Әсет", "800416100254").replace("\"kk\"", "\"en\""),
         "{not json".to_string(),
-        application("Әсет", "800416100254").replace("\"documents\"", "\"surprise\": 1, \"documents\""),
+        application("Әсет", "800416100254")
+            .replace("\"documents\"", "\"surprise\": 1, \"documents\""),
     ];
     for input in cases {
         let out = cli(dir.path(), NOW, &["register", "--json", "-"], &input);
@@ -62,9 +86,17 @@ fn bad_input_exits_2_with_a_bilingual_message_and_writes_nothing() {
         assert!(stderr.contains(" / "), "kk / ru message expected: {stderr}");
         assert!(out.stdout.is_empty());
     }
-    let out = cli(dir.path(), NOW, &["register", "--json", "-"], &application("Әсет", "821214240092"));
+    let out = cli(
+        dir.path(),
+        NOW,
+        &["register", "--json", "-"],
+        &application("Әсет", "821214240092"),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("ЖСН қате") && stderr.contains("Неверный ИИН"), "{stderr}");
+    assert!(
+        stderr.contains("ЖСН қате") && stderr.contains("Неверный ИИН"),
+        "{stderr}"
+    );
     let journal = stdout_json(&cli(dir.path(), NOW, &["journal", "--json"], ""));
     assert_eq!(journal, json!([]));
 }
@@ -72,13 +104,27 @@ fn bad_input_exits_2_with_a_bilingual_message_and_writes_nothing() {
 #[test]
 fn verify_and_backup_work_on_a_live_journal() {
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(dir.path(), NOW, &["register", "--json", "-"], &application("Әсет", "800416100254"));
+    let out = cli(
+        dir.path(),
+        NOW,
+        &["register", "--json", "-"],
+        &application("Әсет", "800416100254"),
+    );
     assert!(out.status.success());
     let report = stdout_json(&cli(dir.path(), NOW, &["verify", "--json"], ""));
     assert_eq!(report, json!({"cases": 1, "problems": []}));
     let copy = dir.path().join("backup.sqlite");
-    let out = cli(dir.path(), NOW, &["backup", "--out", copy.to_str().unwrap()], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(
+        dir.path(),
+        NOW,
+        &["backup", "--out", copy.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let restored = tempfile::tempdir().unwrap();
     std::fs::copy(&copy, restored.path().join("journal.sqlite")).unwrap();
     let journal = stdout_json(&cli(restored.path(), NOW, &["journal", "--json"], ""));

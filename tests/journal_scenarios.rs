@@ -37,11 +37,26 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
     {
         let mut office = Office::open(dir.path()).unwrap();
         let case = office
-            .register(&vessel_application("Әсет Құрманғалиұлы", "800416100254", "2026-11-23T10:20:00+05:00"), "clerk", now)
+            .register(
+                &vessel_application(
+                    "Әсет Құрманғалиұлы",
+                    "800416100254",
+                    "2026-11-23T10:20:00+05:00",
+                ),
+                "clerk",
+                now,
+            )
             .unwrap();
         assert_eq!(case.number, "2026-00001");
         assert_eq!(case.status, CaseStatus::Registered);
-        assert_eq!(case.service_version, office.catalog().latest("small-vessel-certificate").unwrap().version);
+        assert_eq!(
+            case.service_version,
+            office
+                .catalog()
+                .latest("small-vessel-certificate")
+                .unwrap()
+                .version
+        );
     }
     let office = Office::open(dir.path()).unwrap();
     let rows = office.journal().unwrap();
@@ -55,9 +70,21 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
 fn numbering_restarts_on_the_first_of_january() {
     let mut office = Office::open_in_memory().unwrap();
     let late = at("2026-12-31T18:20:00+05:00");
-    let a = office.register(&vessel_application("А", "800416100254", "2026-12-31T18:00:00+05:00"), "clerk", late).unwrap();
+    let a = office
+        .register(
+            &vessel_application("А", "800416100254", "2026-12-31T18:00:00+05:00"),
+            "clerk",
+            late,
+        )
+        .unwrap();
     let early = at("2027-01-04T09:05:00+05:00");
-    let b = office.register(&vessel_application("Б", "800416100254", "2026-12-31T18:10:00+05:00"), "clerk", early).unwrap();
+    let b = office
+        .register(
+            &vessel_application("Б", "800416100254", "2026-12-31T18:10:00+05:00"),
+            "clerk",
+            early,
+        )
+        .unwrap();
     assert_eq!(a.number, "2026-00001");
     assert_eq!(b.number, "2027-00001");
 }
@@ -67,7 +94,13 @@ fn the_office_pattern_writes_the_numbers() {
     let mut office = Office::open_in_memory().unwrap();
     office.set_number_pattern("ҚЖ-NNN/YYYY").unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
-    let case = office.register(&vessel_application("А", "800416100254", "2026-11-23T10:00:00+05:00"), "clerk", now).unwrap();
+    let case = office
+        .register(
+            &vessel_application("А", "800416100254", "2026-11-23T10:00:00+05:00"),
+            "clerk",
+            now,
+        )
+        .unwrap();
     assert_eq!(case.number, "ҚЖ-001/2026");
     assert!(office.set_number_pattern("YYYY").is_err());
 }
@@ -77,10 +110,26 @@ fn bad_applications_save_nothing() {
     let mut office = Office::open_in_memory().unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
     let bad = [
-        (vessel_application("", "800416100254", "2026-11-23T10:00:00+05:00"), ErrorCode::NameEmpty),
-        (vessel_application("Әсет", "821214240092", "2026-11-23T10:00:00+05:00"), ErrorCode::IinChecksum),
-        (vessel_application("Әсет", "800416100254", "2026-11-23T11:00:00+05:00"), ErrorCode::ReceivedInFuture),
-        (vessel_application(&"Қ".repeat(10_000), "800416100254", "2026-11-23T10:00:00+05:00"), ErrorCode::TooLong),
+        (
+            vessel_application("", "800416100254", "2026-11-23T10:00:00+05:00"),
+            ErrorCode::NameEmpty,
+        ),
+        (
+            vessel_application("Әсет", "821214240092", "2026-11-23T10:00:00+05:00"),
+            ErrorCode::IinChecksum,
+        ),
+        (
+            vessel_application("Әсет", "800416100254", "2026-11-23T11:00:00+05:00"),
+            ErrorCode::ReceivedInFuture,
+        ),
+        (
+            vessel_application(
+                &"Қ".repeat(10_000),
+                "800416100254",
+                "2026-11-23T10:00:00+05:00",
+            ),
+            ErrorCode::TooLong,
+        ),
     ];
     for (input, code) in bad {
         let err = office.register(&input, "clerk", now).unwrap_err();
@@ -98,5 +147,9 @@ fn the_demo_journal_has_cases_in_both_languages() {
     let cases = office.cases().unwrap();
     assert!(cases.iter().any(|c| c.language.code() == "kk"));
     assert!(cases.iter().any(|c| c.language.code() == "ru"));
-    assert_eq!(demo::seed(&mut office, now).unwrap(), 0, "a second seed adds nothing");
+    assert_eq!(
+        demo::seed(&mut office, now).unwrap(),
+        0,
+        "a second seed adds nothing"
+    );
 }

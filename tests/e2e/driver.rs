@@ -24,7 +24,11 @@ fn app_binary() -> PathBuf {
     let path = std::env::var_os("KENSE_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target/debug/kense"));
-    assert!(path.exists(), "{} is missing: build the app first (scripts/test.sh does)", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: build the app first (scripts/test.sh does)",
+        path.display()
+    );
     path
 }
 
@@ -44,9 +48,17 @@ pub struct TauriDriver {
 
 impl TauriDriver {
     pub async fn start() -> TauriDriver {
-        assert!(!port_open(DRIVER_PORT), "port {DRIVER_PORT} is taken: is another tauri-driver running?");
+        assert!(
+            !port_open(DRIVER_PORT),
+            "port {DRIVER_PORT} is taken: is another tauri-driver running?"
+        );
         let child = Command::new("tauri-driver")
-            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -55,7 +67,10 @@ impl TauriDriver {
         let start = Instant::now();
         // Both the driver and WebKitWebDriver must listen, or a session fails at random.
         while !(port_open(DRIVER_PORT) && port_open(NATIVE_PORT)) {
-            assert!(start.elapsed() < WAIT, "tauri-driver did not start listening");
+            assert!(
+                start.elapsed() < WAIT,
+                "tauri-driver did not start listening"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         driver
@@ -63,7 +78,9 @@ impl TauriDriver {
 
     /// SIGTERM, not SIGKILL: a killed driver orphans WebKitWebDriver on its port.
     pub fn stop(mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -130,10 +147,23 @@ impl Desk {
     /// How many cases the journal table shows.
     pub async fn rows(&self) -> usize {
         self.wait_for("main h2").await;
-        self.client.find_all(Locator::Css("#journal tbody tr")).await.unwrap().len()
+        self.client
+            .find_all(Locator::Css("#journal tbody tr"))
+            .await
+            .unwrap()
+            .len()
     }
 
     pub async fn screenshot(&self, name: &str) {
+        // Let WebKit paint the latest state before the snapshot is taken.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(output_dir().join(name), png).unwrap();
     }

@@ -4,7 +4,6 @@
 mod driver;
 
 use driver::Desk;
-use fantoccini::Locator;
 
 const FIRST_NUMBER: &str = "2026-00001";
 const NAME: &str = "Әсет Құрманғалиұлы";
@@ -18,15 +17,22 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
     let desk = Desk::open(&driver, data.path()).await;
     desk.wait_for("#nav-register").await;
     desk.click("#lang-ru").await;
-    assert_eq!(desk.text("#nav-register").await, "Зарегистрировать заявление");
+    assert_eq!(
+        desk.text("#nav-register").await,
+        "Зарегистрировать заявление"
+    );
     desk.click("#lang-kk").await;
     assert_eq!(desk.text("#nav-register").await, "Өтінішті тіркеу");
     assert_eq!(desk.text("h2").await, "Кіріс өтініштерді тіркеу журналы");
 
     desk.click("#nav-register").await;
+    desk.click("#service option[value='small-vessel-certificate']")
+        .await;
+    desk.click("#procedure option[value='issue']").await;
     desk.type_into("#id_number", "800416100254").await;
     desk.wait_for_text("#iin-decoded", "16.04.1880").await;
-    desk.type_into("#documents", "Өтініш\nЖеке басын куәландыратын құжат").await;
+    desk.click(".required-document").await;
+    desk.type_into("#documents", "Медициналық анықтама").await;
     // Enter in a text field submits the form, as a clerk at a keyboard expects.
     desk.type_into("#name", &format!("{NAME}\u{E007}")).await;
     desk.wait_for_text("#notice", FIRST_NUMBER).await;
@@ -40,11 +46,20 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
     desk.type_into("#name", "Бақылау Тексеріс").await;
     desk.type_into("#documents", "Өтініш").await;
     desk.click("#submit").await;
-    let error = desk.wait_for(".field-error[data-field='applicant.iin']").await;
-    assert_eq!(error.text().await.unwrap(), "ЖСН қате: бақылау разряды сәйкес келмейді.");
+    let error = desk
+        .wait_for(".field-error[data-field='applicant.iin']")
+        .await;
+    assert_eq!(
+        error.text().await.unwrap(),
+        "ЖСН қате: бақылау разряды сәйкес келмейді."
+    );
     desk.screenshot("02-bad-iin-kk.png").await;
     desk.click("#nav-journal").await;
-    assert_eq!(desk.rows().await, 1, "the refused application must not be in the journal");
+    assert_eq!(
+        desk.rows().await,
+        1,
+        "the refused application must not be in the journal"
+    );
     desk.close().await;
 
     // Next start on the same journal: the case and the chosen language are still there.

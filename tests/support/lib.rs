@@ -8,7 +8,10 @@ use std::process::{Command, Output, Stdio};
 pub fn cli_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     // target/<profile>/deps/<test> → target/<profile>/kense-cli
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target profile dir");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target profile dir");
     let bin = profile_dir.join(format!("kense-cli{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),

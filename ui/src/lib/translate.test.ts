@@ -31,7 +31,7 @@ describe("locales", () => {
   });
 
   it("every key the interface uses exists in both languages", () => {
-    const dir = join(__dirname, "..");
+    const dir = join(import.meta.dirname, "..");
     const files: string[] = [];
     const walk = (d: string) => {
       for (const entry of readdirSync(d, { withFileTypes: true })) {
