@@ -3,4 +3,4 @@
 /**
  * Whether the applicant pays; `paid` says for what, in both languages.
  */
-export type Fee = { "kind": "free" } | { "kind": "paid", kk: string, ru: string, };
+export type Fee = { "kind": "free", } | { "kind": "paid", kk: string, ru: string, };
