@@ -41,8 +41,14 @@ mod tests {
     #[test]
     fn reads_both_forms_and_ignores_the_rest() {
         let a = Args::parse(
-            ["--data-dir", "/tmp/k", "--now=2026-11-23T10:00:00+05:00", "--demo", "-psn_0"]
-                .map(String::from),
+            [
+                "--data-dir",
+                "/tmp/k",
+                "--now=2026-11-23T10:00:00+05:00",
+                "--demo",
+                "-psn_0",
+            ]
+            .map(String::from),
         );
         assert_eq!(a.data_dir, Some(PathBuf::from("/tmp/k")));
         assert_eq!(a.now.as_deref(), Some("2026-11-23T10:00:00+05:00"));

@@ -25,7 +25,9 @@ impl AppState {
         let clock = Clock::from_override(args.now.as_deref(), env("KENSE_NOW").as_deref());
         let office = clock
             .clone()
-            .map_err(|detail| CoreError::from(DomainError::at(ErrorCode::DateInvalid, "now", detail)))
+            .map_err(|detail| {
+                CoreError::from(DomainError::at(ErrorCode::DateInvalid, "now", detail))
+            })
             .and_then(|clock| {
                 let mut office = Office::open(&dir)?;
                 if args.demo {
@@ -54,7 +56,9 @@ impl AppState {
         f: impl FnOnce(&mut Office) -> Result<T, CoreError>,
     ) -> Result<T, ApiError> {
         let office = self.office.as_ref().map_err(|e| e.to_api(Language::Kk))?;
-        let mut office = office.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut office = office
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let lang = office.ui_language();
         f(&mut office).map_err(|e| e.to_api(lang))
     }

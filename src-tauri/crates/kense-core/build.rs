@@ -16,7 +16,12 @@ fn embed(dir: &Path, name: &str, out: &mut String) {
         let file = path.file_name().unwrap().to_string_lossy();
         let abs = path.canonicalize().unwrap();
         println!("cargo:rerun-if-changed={}", abs.display());
-        writeln!(out, "    ({file:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({file:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     writeln!(out, "];").unwrap();
 }

@@ -18,7 +18,10 @@ pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> 
 }
 
 #[tauri::command]
-pub fn register_case(state: State<'_, AppState>, input: ApplicationInput) -> Result<Case, ApiError> {
+pub fn register_case(
+    state: State<'_, AppState>,
+    input: ApplicationInput,
+) -> Result<Case, ApiError> {
     let now = state.clock.now();
     state.with_office(|office| office.register(&input, &state.user, now))
 }

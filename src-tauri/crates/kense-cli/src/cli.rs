@@ -3,7 +3,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "kense-cli", version, about = "Kense (Кеңсе) office journal, headless")]
+#[command(
+    name = "kense-cli",
+    version,
+    about = "Kense (Кеңсе) office journal, headless"
+)]
 pub struct Cli {
     /// The journal's folder (default: $KENSE_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true)]

@@ -48,7 +48,10 @@ impl From<Vec<DomainError>> for CoreError {
 
 impl CoreError {
     pub fn first_code(&self) -> ErrorCode {
-        self.0.first().map(|e| e.code).unwrap_or(ErrorCode::InvalidInput)
+        self.0
+            .first()
+            .map(|e| e.code)
+            .unwrap_or(ErrorCode::InvalidInput)
     }
 
     pub fn to_api(&self, lang: Language) -> ApiError {
@@ -75,7 +78,11 @@ impl CoreError {
         self.0
             .iter()
             .map(|e| {
-                let field = e.field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default();
+                let field = e
+                    .field
+                    .as_deref()
+                    .map(|f| format!("{f}: "))
+                    .unwrap_or_default();
                 format!(
                     "{field}{} / {} [{}: {}]",
                     text(e.code, Language::Kk),
@@ -111,15 +118,29 @@ mod tests {
         for code in ALL_ERROR_CODES {
             for lang in Language::ALL {
                 let t = text(*code, lang);
-                assert!(!t.starts_with("errors."), "{} lacks a {} text", code.as_str(), lang.code());
+                assert!(
+                    !t.starts_with("errors."),
+                    "{} lacks a {} text",
+                    code.as_str(),
+                    lang.code()
+                );
             }
-            assert_ne!(text(*code, Language::Kk), text(*code, Language::Ru), "{}", code.as_str());
+            assert_ne!(
+                text(*code, Language::Kk),
+                text(*code, Language::Ru),
+                "{}",
+                code.as_str()
+            );
         }
     }
 
     #[test]
     fn api_error_carries_code_text_and_fields() {
-        let err = CoreError(vec![DomainError::at(ErrorCode::IinChecksum, "applicant.iin", "bad")]);
+        let err = CoreError(vec![DomainError::at(
+            ErrorCode::IinChecksum,
+            "applicant.iin",
+            "bad",
+        )]);
         let api = err.to_api(Language::Ru);
         assert_eq!(api.code, "iin_checksum");
         assert_eq!(api.message, "Неверный ИИН: не сходится контрольный разряд.");

@@ -23,7 +23,9 @@ impl Clock {
             None => Ok(Clock::Real),
             Some(text) => DateTime::parse_from_rfc3339(text)
                 .map(|t| Clock::Fixed(t.with_timezone(&office_offset())))
-                .map_err(|_| format!("`{text}` is not an RFC 3339 time (e.g. 2026-11-23T10:00:00+05:00)")),
+                .map_err(|_| {
+                    format!("`{text}` is not an RFC 3339 time (e.g. 2026-11-23T10:00:00+05:00)")
+                }),
         }
     }
 

@@ -64,7 +64,13 @@ impl Office {
         let terms = self.catalog.terms(input.service.trim());
         let valid = validate_application(input, terms.as_ref(), now)?;
         let pattern = self.number_pattern()?;
-        Ok(cases::register(self.store.conn_mut(), &valid, now, user, &pattern)?)
+        Ok(cases::register(
+            self.store.conn_mut(),
+            &valid,
+            now,
+            user,
+            &pattern,
+        )?)
     }
 
     /// The newest cases first, as stored.
@@ -130,7 +136,11 @@ impl Office {
 
     pub fn set_number_pattern(&mut self, pattern: &str) -> Result<(), CoreError> {
         validate_pattern(pattern)?;
-        Ok(settings::set(self.store.conn_mut(), settings::NUMBER_PATTERN, pattern)?)
+        Ok(settings::set(
+            self.store.conn_mut(),
+            settings::NUMBER_PATTERN,
+            pattern,
+        )?)
     }
 
     /// The interface language chosen last in this office; Kazakh until one is chosen.
@@ -144,9 +154,17 @@ impl Office {
 
     pub fn set_ui_language(&mut self, code: &str) -> Result<(), CoreError> {
         let lang = Language::parse(code).ok_or_else(|| {
-            DomainError::at(ErrorCode::UnknownLanguage, "language", format!("unknown language `{code}`"))
+            DomainError::at(
+                ErrorCode::UnknownLanguage,
+                "language",
+                format!("unknown language `{code}`"),
+            )
         })?;
-        Ok(settings::set(self.store.conn_mut(), UI_LANGUAGE, lang.code())?)
+        Ok(settings::set(
+            self.store.conn_mut(),
+            UI_LANGUAGE,
+            lang.code(),
+        )?)
     }
 }
 
@@ -158,7 +176,11 @@ pub fn check_iin(number: &str) -> Result<IinInfo, CoreError> {
             IdNumberError::Checksum => ErrorCode::IinChecksum,
             _ => ErrorCode::IinBirthDate,
         };
-        CoreError::from(DomainError::at(code, "applicant.iin", format!("IIN `{}` is not valid", number.trim())))
+        CoreError::from(DomainError::at(
+            code,
+            "applicant.iin",
+            format!("IIN `{}` is not valid", number.trim()),
+        ))
     })
 }
 

@@ -8,7 +8,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::StoreError;
 
-const COLUMNS: &str = "id, number, year, seq, registered_at, received_at, channel, external_number, \
+const COLUMNS: &str =
+    "id, number, year, seq, registered_at, received_at, channel, external_number, \
     service, service_version, procedure, language, applicant_kind, applicant_id_number, \
     applicant_name, applicant_phone, applicant_address, representative_json, documents_json, \
     status, registered_by";
@@ -121,9 +122,8 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 
 /// Maps a row; the outer error is SQLite's, the inner one a damaged value.
 fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Case, StoreError>> {
-    let parse_time = |text: String| {
-        DateTime::parse_from_rfc3339(&text).map_err(|_| corrupt("time", &text))
-    };
+    let parse_time =
+        |text: String| DateTime::parse_from_rfc3339(&text).map_err(|_| corrupt("time", &text));
     let channel: String = r.get(6)?;
     let language: String = r.get(11)?;
     let kind: String = r.get(12)?;
@@ -152,7 +152,8 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Case, StoreError>> {
             procedure,
             language: Language::parse(&language).ok_or_else(|| corrupt("language", &language))?,
             applicant: Applicant {
-                kind: ApplicantKind::parse(&kind).ok_or_else(|| corrupt("applicant kind", &kind))?,
+                kind: ApplicantKind::parse(&kind)
+                    .ok_or_else(|| corrupt("applicant kind", &kind))?,
                 id_number,
                 name,
                 phone,

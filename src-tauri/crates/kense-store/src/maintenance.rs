@@ -43,16 +43,26 @@ pub fn verify(conn: &Connection) -> Result<VerifyReport, StoreError> {
     )?;
     let mut cases = 0u64;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+        ))
     })?;
     for row in rows {
         let (year, count, min, max, last) = row?;
         cases += count as u64;
         if min != 1 || max != count {
-            problems.push(format!("{year}: {count} cases numbered {min}..{max}: the sequence has gaps"));
+            problems.push(format!(
+                "{year}: {count} cases numbered {min}..{max}: the sequence has gaps"
+            ));
         }
         if last != max {
-            problems.push(format!("{year}: the counter stands at {last} but the last case is {max}"));
+            problems.push(format!(
+                "{year}: the counter stands at {last} but the last case is {max}"
+            ));
         }
     }
     Ok(VerifyReport { cases, problems })
@@ -67,7 +77,13 @@ mod tests {
     fn a_fresh_journal_verifies_and_backs_up() {
         let store = Store::open_in_memory().unwrap();
         let report = verify(store.conn()).unwrap();
-        assert_eq!(report, VerifyReport { cases: 0, problems: vec![] });
+        assert_eq!(
+            report,
+            VerifyReport {
+                cases: 0,
+                problems: vec![]
+            }
+        );
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("copy.sqlite");
         backup_to(store.conn(), &out).unwrap();

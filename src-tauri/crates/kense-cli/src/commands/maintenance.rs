@@ -17,11 +17,18 @@ pub fn verify(ctx: &Context, json: bool) -> Result<(), Failure> {
         for problem in &report.problems {
             println!("{problem}");
         }
-        println!("cases: {}, problems: {}", report.cases, report.problems.len());
+        println!(
+            "cases: {}, problems: {}",
+            report.cases,
+            report.problems.len()
+        );
     }
     if report.problems.is_empty() {
         Ok(())
     } else {
-        Err(Failure::new(EXIT_FAILED, "the journal has problems (see above)"))
+        Err(Failure::new(
+            EXIT_FAILED,
+            "the journal has problems (see above)",
+        ))
     }
 }

@@ -21,7 +21,13 @@ fn env(name: &str) -> Option<String> {
 
 fn open(cli: &Cli) -> Result<Context, Failure> {
     let clock = Clock::from_override(cli.now.as_deref(), env("KENSE_NOW").as_deref()).map_err(
-        |detail| Failure::from(CoreError::from(DomainError::at(ErrorCode::DateInvalid, "now", detail))),
+        |detail| {
+            Failure::from(CoreError::from(DomainError::at(
+                ErrorCode::DateInvalid,
+                "now",
+                detail,
+            )))
+        },
     )?;
     let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
     let office = Office::open(&dir)?;
@@ -53,8 +59,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 pub fn read_json<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, Failure> {
     let text = if source == "-" {
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| Failure::new(EXIT_BAD_INPUT, format!("cannot read standard input: {e}")))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+            Failure::new(EXIT_BAD_INPUT, format!("cannot read standard input: {e}"))
+        })?;
         text
     } else {
         std::fs::read_to_string(source)
@@ -66,6 +73,9 @@ pub fn read_json<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, Fail
         } else {
             ErrorCode::InvalidInput
         };
-        Failure::from(CoreError::from(DomainError::new(code, format!("{source}: {e}"))))
+        Failure::from(CoreError::from(DomainError::new(
+            code,
+            format!("{source}: {e}"),
+        )))
     })
 }

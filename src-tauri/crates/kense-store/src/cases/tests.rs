@@ -37,9 +37,30 @@ fn numbers_are_sequential_and_restart_each_year() {
     let mut store = Store::open_in_memory().unwrap();
     let conn = store.conn_mut();
     let pattern = "YYYY-NNNNN";
-    let a = register(conn, &application("А"), at("2026-12-31T18:00:00+05:00"), "clerk", pattern).unwrap();
-    let b = register(conn, &application("Б"), at("2026-12-31T18:10:00+05:00"), "clerk", pattern).unwrap();
-    let c = register(conn, &application("В"), at("2027-01-03T09:00:00+05:00"), "clerk", pattern).unwrap();
+    let a = register(
+        conn,
+        &application("А"),
+        at("2026-12-31T18:00:00+05:00"),
+        "clerk",
+        pattern,
+    )
+    .unwrap();
+    let b = register(
+        conn,
+        &application("Б"),
+        at("2026-12-31T18:10:00+05:00"),
+        "clerk",
+        pattern,
+    )
+    .unwrap();
+    let c = register(
+        conn,
+        &application("В"),
+        at("2027-01-03T09:00:00+05:00"),
+        "clerk",
+        pattern,
+    )
+    .unwrap();
     assert_eq!((a.number.as_str(), a.seq), ("2026-00001", 1));
     assert_eq!((b.number.as_str(), b.seq), ("2026-00002", 2));
     assert_eq!((c.number.as_str(), c.year, c.seq), ("2027-00001", 2027, 1));
@@ -49,14 +70,24 @@ fn numbers_are_sequential_and_restart_each_year() {
 fn a_case_round_trips_with_all_its_fields() {
     let mut store = Store::open_in_memory().unwrap();
     let app = application("Әсет Құрманғалиұлы");
-    let case = register(store.conn_mut(), &app, at("2026-11-23T10:05:00+05:00"), "clerk", "YYYY-NNNNN").unwrap();
+    let case = register(
+        store.conn_mut(),
+        &app,
+        at("2026-11-23T10:05:00+05:00"),
+        "clerk",
+        "YYYY-NNNNN",
+    )
+    .unwrap();
     assert_eq!(case.applicant, app.applicant);
     assert_eq!(case.representative, app.representative);
     assert_eq!(case.documents, app.documents);
     assert_eq!(case.external_number.as_deref(), Some("SC-77"));
     assert_eq!(case.registered_at, at("2026-11-23T10:05:00+05:00"));
     assert_eq!(case.status, CaseStatus::Registered);
-    assert_eq!(get_by_number(store.conn(), "2026-00001").unwrap().unwrap(), case);
+    assert_eq!(
+        get_by_number(store.conn(), "2026-00001").unwrap().unwrap(),
+        case
+    );
 }
 
 #[test]
@@ -64,7 +95,14 @@ fn journal_lists_newest_first() {
     let mut store = Store::open_in_memory().unwrap();
     for (i, minute) in ["10", "12", "11"].iter().enumerate() {
         let t = at(&format!("2026-11-23T10:{minute}:00+05:00"));
-        register(store.conn_mut(), &application(&format!("N{i}")), t, "clerk", "YYYY-NNNNN").unwrap();
+        register(
+            store.conn_mut(),
+            &application(&format!("N{i}")),
+            t,
+            "clerk",
+            "YYYY-NNNNN",
+        )
+        .unwrap();
     }
     let names: Vec<String> = list_newest_first(store.conn(), 10, 0)
         .unwrap()
@@ -79,12 +117,29 @@ fn journal_lists_newest_first() {
 fn a_failed_insert_leaves_no_gap() {
     let mut store = Store::open_in_memory().unwrap();
     let t = at("2026-11-23T10:00:00+05:00");
-    register(store.conn_mut(), &application("A"), t, "clerk", "YYYY-NNNNN").unwrap();
+    register(
+        store.conn_mut(),
+        &application("A"),
+        t,
+        "clerk",
+        "YYYY-NNNNN",
+    )
+    .unwrap();
     // Seq 2 is written "X-2"; then a pattern without a real sequence run writes
     // seq 3 as "X-2" too, so the insert collides and must roll back whole.
     register(store.conn_mut(), &application("B"), t, "clerk", "X-N").unwrap();
     let dup = register(store.conn_mut(), &application("C"), t, "clerk", "X-2");
     assert!(dup.is_err(), "duplicate number must fail");
-    let next = register(store.conn_mut(), &application("D"), t, "clerk", "YYYY-NNNNN").unwrap();
-    assert_eq!(next.seq, 3, "the failed registration must not consume a number");
+    let next = register(
+        store.conn_mut(),
+        &application("D"),
+        t,
+        "clerk",
+        "YYYY-NNNNN",
+    )
+    .unwrap();
+    assert_eq!(
+        next.seq, 3,
+        "the failed registration must not consume a number"
+    );
 }
