@@ -301,7 +301,7 @@ pub fn validate_application(
     match terms {
         None => c.fail(ErrorCode::UnknownService, "service", format!("unknown service `{service}`")),
         Some(t) => {
-            if !t.procedures.iter().any(|p| *p == procedure) {
+            if !t.procedures.contains(&procedure) {
                 c.fail(
                     ErrorCode::UnknownProcedure,
                     "procedure",
