@@ -213,7 +213,10 @@ impl Checker {
             self.fail(
                 ErrorCode::TooLong,
                 field,
-                format!("{field} has {} characters, at most {max} allowed", text.chars().count()),
+                format!(
+                    "{field} has {} characters, at most {max} allowed",
+                    text.chars().count()
+                ),
             );
         }
         text
@@ -222,7 +225,11 @@ impl Checker {
     fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
         let text = normalize_text(value);
         if text.chars().count() > max {
-            self.fail(ErrorCode::TooLong, field, format!("{field} is longer than {max} characters"));
+            self.fail(
+                ErrorCode::TooLong,
+                field,
+                format!("{field} is longer than {max} characters"),
+            );
         }
         text
     }
@@ -237,7 +244,11 @@ impl Checker {
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'));
         let digits = text.chars().filter(char::is_ascii_digit).count();
         if !allowed || !(5..=15).contains(&digits) {
-            self.fail(ErrorCode::PhoneInvalid, field, format!("`{text}` is not a phone number"));
+            self.fail(
+                ErrorCode::PhoneInvalid,
+                field,
+                format!("`{text}` is not a phone number"),
+            );
         }
         text
     }
@@ -281,11 +292,19 @@ pub fn validate_application(
 
     let channel = Channel::parse(input.channel.trim());
     if channel.is_none() {
-        c.fail(ErrorCode::UnknownChannel, "channel", format!("unknown channel `{}`", input.channel));
+        c.fail(
+            ErrorCode::UnknownChannel,
+            "channel",
+            format!("unknown channel `{}`", input.channel),
+        );
     }
     let language = Language::parse(input.language.trim());
     if language.is_none() {
-        c.fail(ErrorCode::UnknownLanguage, "language", format!("unknown language `{}`", input.language));
+        c.fail(
+            ErrorCode::UnknownLanguage,
+            "language",
+            format!("unknown language `{}`", input.language),
+        );
     }
     let kind = ApplicantKind::parse(input.applicant.kind.trim());
     if kind.is_none() {
@@ -299,7 +318,11 @@ pub fn validate_application(
     let service = input.service.trim().to_string();
     let procedure = input.procedure.trim().to_string();
     match terms {
-        None => c.fail(ErrorCode::UnknownService, "service", format!("unknown service `{service}`")),
+        None => c.fail(
+            ErrorCode::UnknownService,
+            "service",
+            format!("unknown service `{service}`"),
+        ),
         Some(t) => {
             if !t.procedures.contains(&procedure) {
                 c.fail(
@@ -322,7 +345,10 @@ pub fn validate_application(
                     c.fail(
                         ErrorCode::ApplicantKindNotAllowed,
                         "applicant.kind",
-                        format!("service `{service}` is not for applicants of kind `{}`", k.code()),
+                        format!(
+                            "service `{service}` is not for applicants of kind `{}`",
+                            k.code()
+                        ),
                     );
                 }
             }
@@ -331,7 +357,11 @@ pub fn validate_application(
 
     let received_at = match DateTime::parse_from_rfc3339(input.received_at.trim()) {
         Ok(t) if t > now => {
-            c.fail(ErrorCode::ReceivedInFuture, "received_at", format!("{t} is after now ({now})"));
+            c.fail(
+                ErrorCode::ReceivedInFuture,
+                "received_at",
+                format!("{t} is after now ({now})"),
+            );
             None
         }
         Ok(t) if now - t > Duration::days(MAX_RECEIPT_AGE_DAYS) => {
@@ -355,11 +385,20 @@ pub fn validate_application(
 
     let external_number = normalize_text(input.external_number.as_deref().unwrap_or(""));
     if external_number.chars().count() > MAX_SHORT_FIELD_CHARS {
-        c.fail(ErrorCode::TooLong, "external_number", "external number is too long");
+        c.fail(
+            ErrorCode::TooLong,
+            "external_number",
+            "external number is too long",
+        );
     }
 
     let a = &input.applicant;
-    let name = c.text("applicant.name", &a.name, MAX_NAME_CHARS, ErrorCode::NameEmpty);
+    let name = c.text(
+        "applicant.name",
+        &a.name,
+        MAX_NAME_CHARS,
+        ErrorCode::NameEmpty,
+    );
     let phone = c.phone("applicant.phone", &a.phone);
     let address = c.optional_text("applicant.address", &a.address, MAX_ADDRESS_CHARS);
     let id_number = match kind {
@@ -377,7 +416,12 @@ pub fn validate_application(
     };
 
     let representative = input.representative.as_ref().map(|r| {
-        let name = c.text("representative.name", &r.name, MAX_NAME_CHARS, ErrorCode::NameEmpty);
+        let name = c.text(
+            "representative.name",
+            &r.name,
+            MAX_NAME_CHARS,
+            ErrorCode::NameEmpty,
+        );
         let iin = r.iin.trim().to_string();
         c.iin("representative.iin", &iin);
         let poa_number = c.text(
@@ -398,7 +442,11 @@ pub fn validate_application(
                 Some(d)
             }
             Err(_) => {
-                c.fail(ErrorCode::DateInvalid, "representative.poa_date", "not a YYYY-MM-DD date");
+                c.fail(
+                    ErrorCode::DateInvalid,
+                    "representative.poa_date",
+                    "not a YYYY-MM-DD date",
+                );
                 None
             }
         };
@@ -417,12 +465,27 @@ pub fn validate_application(
         .filter(|d| !d.is_empty())
         .collect();
     if documents.is_empty() {
-        c.fail(ErrorCode::DocumentsEmpty, "documents", "no documents listed");
+        c.fail(
+            ErrorCode::DocumentsEmpty,
+            "documents",
+            "no documents listed",
+        );
     } else if documents.len() > MAX_DOCUMENTS {
-        c.fail(ErrorCode::TooMany, "documents", format!("more than {MAX_DOCUMENTS} documents"));
+        c.fail(
+            ErrorCode::TooMany,
+            "documents",
+            format!("more than {MAX_DOCUMENTS} documents"),
+        );
     }
-    if documents.iter().any(|d| d.chars().count() > MAX_DOCUMENT_CHARS) {
-        c.fail(ErrorCode::TooLong, "documents", "a document name is too long");
+    if documents
+        .iter()
+        .any(|d| d.chars().count() > MAX_DOCUMENT_CHARS)
+    {
+        c.fail(
+            ErrorCode::TooLong,
+            "documents",
+            "a document name is too long",
+        );
     }
 
     if !c.errors.is_empty() {
@@ -432,7 +495,10 @@ pub fn validate_application(
     let (Some(channel), Some(language), Some(kind), Some(received_at), Some(terms)) =
         (channel, language, kind, received_at, terms)
     else {
-        return Err(vec![DomainError::new(ErrorCode::InvalidInput, "incomplete application")]);
+        return Err(vec![DomainError::new(
+            ErrorCode::InvalidInput,
+            "incomplete application",
+        )]);
     };
     Ok(ValidApplication {
         service,

@@ -80,12 +80,15 @@ pub fn parse_iin(number: &str) -> Result<IinInfo, IdNumberError> {
     let year = century + (d[0] * 10 + d[1]) as i32;
     let month = d[2] * 10 + d[3];
     let day = d[4] * 10 + d[5];
-    let birth_date =
-        NaiveDate::from_ymd_opt(year, month, day).ok_or(IdNumberError::BirthDate)?;
+    let birth_date = NaiveDate::from_ymd_opt(year, month, day).ok_or(IdNumberError::BirthDate)?;
     if !checksum_ok(number) {
         return Err(IdNumberError::Checksum);
     }
-    let sex = if d[6] % 2 == 1 { Sex::Male } else { Sex::Female };
+    let sex = if d[6] % 2 == 1 {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
     Ok(IinInfo { birth_date, sex })
 }
 
@@ -115,7 +118,12 @@ mod tests {
 
     #[test]
     fn public_vectors_for_bin() {
-        for valid in ["940140000385", "950341000052", "070941024691", "990140004654"] {
+        for valid in [
+            "940140000385",
+            "950341000052",
+            "070941024691",
+            "990140004654",
+        ] {
             assert_eq!(validate_bin(valid), Ok(()), "{valid}");
         }
     }
@@ -123,19 +131,34 @@ mod tests {
     #[test]
     fn decodes_birth_date_and_sex() {
         let info = parse_iin("800416100254").unwrap();
-        assert_eq!(info.birth_date, NaiveDate::from_ymd_opt(1880, 4, 16).unwrap());
+        assert_eq!(
+            info.birth_date,
+            NaiveDate::from_ymd_opt(1880, 4, 16).unwrap()
+        );
         assert_eq!(info.sex, Sex::Male);
         let info = parse_iin("680503250034").unwrap();
-        assert_eq!(info.birth_date, NaiveDate::from_ymd_opt(1868, 5, 3).unwrap());
+        assert_eq!(
+            info.birth_date,
+            NaiveDate::from_ymd_opt(1868, 5, 3).unwrap()
+        );
         assert_eq!(info.sex, Sex::Female);
         let info = parse_iin("061211600012").unwrap();
-        assert_eq!(info.birth_date, NaiveDate::from_ymd_opt(2006, 12, 11).unwrap());
+        assert_eq!(
+            info.birth_date,
+            NaiveDate::from_ymd_opt(2006, 12, 11).unwrap()
+        );
         assert_eq!(info.sex, Sex::Female);
     }
 
     #[test]
     fn rejects_wrong_shapes() {
-        for bad in ["", "12345678901", "1234567890123", "80041610025a", "８００４１６１００２５４"] {
+        for bad in [
+            "",
+            "12345678901",
+            "1234567890123",
+            "80041610025a",
+            "８００４１６１００２５４",
+        ] {
             assert_eq!(parse_iin(bad), Err(IdNumberError::Format), "{bad}");
         }
         assert_eq!(parse_iin("801316100254"), Err(IdNumberError::BirthDate));

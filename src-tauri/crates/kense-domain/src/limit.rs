@@ -110,7 +110,10 @@ mod tests {
         assert_eq!("2h".parse(), Ok(Limit::Hours(2)));
         assert_eq!("13wd".parse(), Ok(Limit::WorkingDays(13)));
         assert_eq!("same-day".parse(), Ok(Limit::SameDay));
-        assert_eq!("same-day-max-30min".parse(), Ok(Limit::SameDayMaxMinutes(30)));
+        assert_eq!(
+            "same-day-max-30min".parse(),
+            Ok(Limit::SameDayMaxMinutes(30))
+        );
     }
 
     #[test]
@@ -122,7 +125,17 @@ mod tests {
 
     #[test]
     fn rejects_zero_negative_and_garbage() {
-        for text in ["0min", "-1h", "h", "2d", "1.5h", "", "same-day-max-0min", "99999wd", "+2h"] {
+        for text in [
+            "0min",
+            "-1h",
+            "h",
+            "2d",
+            "1.5h",
+            "",
+            "same-day-max-0min",
+            "99999wd",
+            "+2h",
+        ] {
             assert!(text.parse::<Limit>().is_err(), "{text} should be rejected");
         }
     }

@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn default_pattern() {
         assert_eq!(format_number(DEFAULT_NUMBER_PATTERN, 2026, 1), "2026-00001");
-        assert_eq!(format_number(DEFAULT_NUMBER_PATTERN, 2026, 123_456), "2026-123456");
+        assert_eq!(
+            format_number(DEFAULT_NUMBER_PATTERN, 2026, 123_456),
+            "2026-123456"
+        );
     }
 
     #[test]

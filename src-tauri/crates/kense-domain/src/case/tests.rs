@@ -56,28 +56,40 @@ fn accepts_a_good_application_and_normalizes_it() {
 fn empty_name_is_refused() {
     let mut i = input();
     i.applicant.name = "   ".into();
-    assert_eq!(codes(&i), vec![(ErrorCode::NameEmpty, Some("applicant.name".into()))]);
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::NameEmpty, Some("applicant.name".into()))]
+    );
 }
 
 #[test]
 fn ten_thousand_character_name_is_refused() {
     let mut i = input();
     i.applicant.name = "Ә".repeat(10_000);
-    assert_eq!(codes(&i), vec![(ErrorCode::TooLong, Some("applicant.name".into()))]);
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::TooLong, Some("applicant.name".into()))]
+    );
 }
 
 #[test]
 fn bad_iin_checksum_is_refused() {
     let mut i = input();
     i.applicant.iin = Some("821214240092".into());
-    assert_eq!(codes(&i), vec![(ErrorCode::IinChecksum, Some("applicant.iin".into()))]);
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::IinChecksum, Some("applicant.iin".into()))]
+    );
 }
 
 #[test]
 fn received_in_the_future_is_refused() {
     let mut i = input();
     i.received_at = "2026-11-23T10:31:00+05:00".into();
-    assert_eq!(codes(&i), vec![(ErrorCode::ReceivedInFuture, Some("received_at".into()))]);
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::ReceivedInFuture, Some("received_at".into()))]
+    );
 }
 
 #[test]
@@ -107,7 +119,10 @@ fn organisation_needs_a_valid_bin_and_an_allowed_kind() {
     i.applicant.bin = Some("940140000386".into());
     let got = codes(&i);
     assert!(got.contains(&(ErrorCode::BinChecksum, Some("applicant.bin".into()))));
-    assert!(got.contains(&(ErrorCode::ApplicantKindNotAllowed, Some("applicant.kind".into()))));
+    assert!(got.contains(&(
+        ErrorCode::ApplicantKindNotAllowed,
+        Some("applicant.kind".into())
+    )));
 }
 
 #[test]
@@ -121,7 +136,10 @@ fn representative_is_checked() {
     });
     assert_eq!(
         codes(&i),
-        vec![(ErrorCode::PoaDateAfterReceipt, Some("representative.poa_date".into()))]
+        vec![(
+            ErrorCode::PoaDateAfterReceipt,
+            Some("representative.poa_date".into())
+        )]
     );
 }
 
@@ -129,5 +147,8 @@ fn representative_is_checked() {
 fn no_documents_is_refused() {
     let mut i = input();
     i.documents = vec!["  ".into()];
-    assert_eq!(codes(&i), vec![(ErrorCode::DocumentsEmpty, Some("documents".into()))]);
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::DocumentsEmpty, Some("documents".into()))]
+    );
 }
