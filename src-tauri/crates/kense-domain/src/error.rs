@@ -42,6 +42,11 @@ pub enum ErrorCode {
     StorageFailed,
     PermissionDenied,
     ActionNotAllowed,
+    UnknownUser,
+    DeadlineTooLate,
+    ChecksIncomplete,
+    UnknownGround,
+    WrongPin,
 }
 
 macro_rules! codes {
@@ -91,6 +96,11 @@ codes! {
     StorageFailed => "storage_failed",
     PermissionDenied => "permission_denied",
     ActionNotAllowed => "action_not_allowed",
+    UnknownUser => "unknown_user",
+    DeadlineTooLate => "deadline_too_late",
+    ChecksIncomplete => "checks_incomplete",
+    UnknownGround => "unknown_ground",
+    WrongPin => "wrong_pin",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -10,5 +10,6 @@ pub mod limit;
 pub mod numbering;
 pub mod regulation;
 pub mod types;
+pub mod workflow;
 
 pub use error::{DomainError, ErrorCode};

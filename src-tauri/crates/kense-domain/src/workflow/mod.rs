@@ -1,0 +1,20 @@
+//! The routed workflow: how a case walks its procedure's steps, who may act at
+//! each step, and what every act records. Driven by the procedure's data, not
+//! by code per service. Pure: time, users and the deadline clock are passed in.
+
+mod action;
+mod actor;
+mod history;
+mod rules;
+mod state;
+mod timer;
+
+pub use action::{Action, ActionKind, Draft, HandOverMethod};
+pub use actor::{Actor, Directory};
+pub use history::RouteEvent;
+pub use rules::{apply, available_actions, RouteContext};
+pub use state::{CheckRecord, Conclusion, RouteState};
+pub use timer::Timer;
+
+#[cfg(test)]
+mod tests;
