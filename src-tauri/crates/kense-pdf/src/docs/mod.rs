@@ -1,0 +1,9 @@
+//! One module per kind of document.
+
+pub mod certificate;
+pub mod journal;
+pub mod receipt;
+pub mod refusal;
+
+#[cfg(test)]
+mod tests;
