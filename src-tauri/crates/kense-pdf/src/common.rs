@@ -7,6 +7,9 @@ use crate::{Lang, Office, Signatory};
 
 pub const BODY: f32 = 11.0;
 
+/// Room the signature block with its seal place takes.
+pub const SIGNATURE_HEIGHT: f32 = 22.0 * MM;
+
 /// The issuing office, centred, with its address and phone when `contacts`.
 pub fn office_heading(flow: &mut Flow<'_>, office: &Office, contacts: bool) {
     flow.paragraph(&office.name, Style::bold(11.0).align(Align::Center));
@@ -51,7 +54,13 @@ pub fn numbered(flow: &mut Flow<'_>, items: &[String], style: Style) {
                 Cell::new(
                     format!("{})", i + 1),
                     number_width,
-                    Style::regular(style.size).align(Align::Right),
+                    // Same size and leading as the text, so baselines line up.
+                    Style {
+                        face: crate::fonts::Face::Regular,
+                        align: Align::Right,
+                        first_indent: 0.0,
+                        ..style
+                    },
                 ),
                 Cell::new(item.clone(), text_width, style),
             ],
@@ -68,7 +77,7 @@ pub fn signature(flow: &mut Flow<'_>, lang: Lang, who: &Signatory, seal: bool) {
     let pos_w = width * 0.38;
     let line_w = width * 0.22;
     let name_w = width - pos_w - line_w;
-    flow.keep_together(30.0 * MM);
+    flow.keep_together(SIGNATURE_HEIGHT);
     flow.space(4.0 * MM);
     flow.row(&Row {
         cells: vec![

@@ -446,6 +446,17 @@ impl<'f> Flow<'f> {
     /// A paragraph in a column starting at `x` of width `width`; lines flow onto
     /// new pages as needed.
     pub fn paragraph_at(&mut self, text: &str, style: Style, x: f32, width: f32) {
+        self.paragraph_keeping(text, style, x, width, 0.0);
+    }
+
+    /// A full-width paragraph whose last two lines stay on the same page as the
+    /// `after` points that follow it (a signature block after the last paragraph).
+    pub fn paragraph_with_next(&mut self, text: &str, style: Style, after: f32) {
+        let (x, w) = (self.setup.left, self.setup.body_width());
+        self.paragraph_keeping(text, style, x, w, after);
+    }
+
+    fn paragraph_keeping(&mut self, text: &str, style: Style, x: f32, width: f32, after: f32) {
         let lines = wrap(self.fonts, text, &style, width);
         let lh = style.line_height();
         let n = lines.len();
@@ -457,10 +468,23 @@ impl<'f> Flow<'f> {
             if orphan || widow {
                 self.ensure(2.0 * lh);
             }
+            let tail_start = i + 2 == n || n == 1;
+            if after > 0.0 && tail_start {
+                let keep = (n - i) as f32 * lh + after;
+                // Only when the tail can fit a page at all.
+                if keep <= self.setup.body_bottom - self.setup.top {
+                    self.ensure(keep);
+                }
+            }
             self.ensure(lh);
             self.draw_line(line, &style, x, width);
             self.y += lh;
         }
+    }
+
+    /// Height a paragraph would take in a column of `width`.
+    pub fn measure(&self, text: &str, style: &Style, width: f32) -> f32 {
+        wrap(self.fonts, text, style, width).len() as f32 * style.line_height()
     }
 
     /// Lines that must stay together (a signature block): moves to a new page

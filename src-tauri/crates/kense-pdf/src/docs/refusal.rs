@@ -3,11 +3,20 @@
 //! application, addressee, heading, text, signature, seal place, executor.
 
 use crate::assemble::{finish, Part};
-use crate::common::{numbered, signature, BODY};
+use crate::common::{numbered, signature};
 use crate::fonts::{fonts, Fonts};
 use crate::layout::{Align, Cell, Flow, PageSetup, Row, Style, MM};
 use crate::text::{date, tr, trf};
 use crate::{Lang, PdfError, RefusalData};
+
+/// Body size of the letter: a little smaller than other forms so that a usual
+/// refusal fits on one page.
+const LETTER: f32 = 10.5;
+
+const SIGNATURE_HEIGHT: f32 = crate::common::SIGNATURE_HEIGHT;
+
+/// The executor's two lines at the foot of the letter, with a little air above.
+const FOOT_HEIGHT: f32 = 2.0 * 8.0 * 1.3 + 3.0 * MM;
 
 /// Paragraph indent of official letters.
 const INDENT: f32 = 12.5 * MM;
@@ -25,7 +34,8 @@ pub fn render_refusal(data: &RefusalData, lang: Lang) -> Result<Vec<u8>, PdfErro
 
 pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &RefusalData, lang: Lang) -> Flow<'f> {
     let mut flow = Flow::new(fonts, PageSetup::a4_portrait());
-    let body = Style::regular(BODY).align(Align::Justify);
+    let mut body = Style::regular(LETTER).align(Align::Justify);
+    body.leading = 1.25;
 
     // Letterhead.
     flow.paragraph(&data.office.name, Style::bold(12.0).align(Align::Center));
@@ -76,19 +86,19 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &RefusalData, lang: Lang) -> Fl
         cells: vec![
             Cell::new(refs, width * 0.48, Style::regular(10.0)),
             Cell::new("", width * 0.07, Style::regular(10.0)),
-            Cell::new(addressee, width * 0.45, Style::bold(BODY)),
+            Cell::new(addressee, width * 0.45, Style::bold(LETTER)),
         ],
         borders: false,
         padding: 0.0,
         shade: 1.0,
     });
-    flow.space(8.0 * MM);
+    flow.space(6.0 * MM);
 
     flow.paragraph(
         &tr(lang, "pdf.refusal.heading"),
         Style::bold(12.0).align(Align::Center),
     );
-    flow.space(5.0 * MM);
+    flow.space(4.0 * MM);
 
     flow.paragraph(
         &trf(
@@ -126,30 +136,34 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &RefusalData, lang: Lang) -> Fl
         }
         flow.space(2.0 * MM);
         flow.ensure(3.0 * body.line_height());
-        flow.paragraph(&tr(lang, key), Style::bold(BODY).indent(INDENT));
+        flow.paragraph(&tr(lang, key), Style::bold(LETTER).indent(INDENT));
         numbered(&mut flow, docs, body);
     }
 
     flow.space(2.0 * MM);
     flow.paragraph(&tr(lang, "pdf.refusal.reapply"), body.indent(INDENT));
-    flow.space(3.0 * MM);
-    flow.ensure(4.0 * body.line_height());
+    flow.space(2.5 * MM);
+    // The end of the appeal paragraph keeps with the signature: a signature
+    // never stands alone on the last page.
+    let appeal = trf(lang, "pdf.refusal.appeal", &[("office", &data.office.name)]);
+    flow.ensure(3.0 * body.line_height());
     flow.paragraph(
         &tr(lang, "pdf.refusal.appeal_heading"),
-        Style::bold(BODY).indent(INDENT),
+        Style::bold(LETTER).indent(INDENT),
     );
-    flow.paragraph(
-        &trf(lang, "pdf.refusal.appeal", &[("office", &data.office.name)]),
+    flow.paragraph_with_next(
+        &appeal,
         body.indent(INDENT),
+        5.0 * MM + SIGNATURE_HEIGHT + FOOT_HEIGHT,
     );
 
-    flow.space(8.0 * MM);
+    flow.space(5.0 * MM);
     signature(&mut flow, lang, &data.signatory, true);
 
     // The executor goes at the foot of the last page, as letters have it.
     let foot = Style::regular(8.0).grey(0.2);
     let foot_height = 2.0 * foot.line_height();
-    flow.ensure(foot_height + 4.0 * MM);
+    flow.ensure(FOOT_HEIGHT);
     let bottom = flow.setup.body_bottom - foot_height;
     if flow.y < bottom {
         flow.y = bottom;
