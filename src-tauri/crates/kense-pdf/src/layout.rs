@@ -482,11 +482,6 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// Height a paragraph would take in a column of `width`.
-    pub fn measure(&self, text: &str, style: &Style, width: f32) -> f32 {
-        wrap(self.fonts, text, style, width).len() as f32 * style.line_height()
-    }
-
     /// Lines that must stay together (a signature block): moves to a new page
     /// first when they do not fit.
     pub fn keep_together(&mut self, height: f32) {
