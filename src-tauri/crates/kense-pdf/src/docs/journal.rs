@@ -1,8 +1,6 @@
 //! Journal printout for a period: A4 landscape table with the header row
 //! repeated on every page, and totals at the end.
 
-use std::collections::BTreeMap;
-
 use kense_domain::case::CaseStatus;
 
 use crate::assemble::{finish, Part};
@@ -12,7 +10,7 @@ use crate::text::{date, tr, trf};
 use crate::{JournalData, Lang, PdfError};
 
 /// Column widths in mm; they add up to the landscape body width (252 mm).
-const COLUMNS: [f32; 7] = [24.0, 21.0, 59.0, 27.0, 58.0, 33.0, 30.0];
+const COLUMNS: [f32; 7] = [24.0, 21.0, 56.0, 27.0, 58.0, 33.0, 33.0];
 
 pub fn render_journal(data: &JournalData, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
@@ -83,10 +81,22 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &JournalData, lang: Lang) -> Fl
     flow.set_running_header(Some(header));
 
     let cell_style = Style::regular(8.0);
-    let mut by_status: BTreeMap<&'static str, usize> = BTreeMap::new();
+    // Totals per status in the order a case moves through them.
+    let mut by_status: Vec<(CaseStatus, usize)> = [
+        CaseStatus::Registered,
+        CaseStatus::InProgress,
+        CaseStatus::AwaitingSignature,
+        CaseStatus::Closed,
+        CaseStatus::Refused,
+        CaseStatus::Withdrawn,
+    ]
+    .map(|s| (s, 0))
+    .to_vec();
     let mut late = 0usize;
     for r in &data.rows {
-        *by_status.entry(status_key(r.status)).or_default() += 1;
+        if let Some(entry) = by_status.iter_mut().find(|(s, _)| *s == r.status) {
+            entry.1 += 1;
+        }
         let mut due = trf(lang, "pdf.journal.due", &[("date", &date(r.due_on))]);
         if let Some(closed) = r.closed_on {
             due.push('\n');
@@ -124,7 +134,8 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &JournalData, lang: Lang) -> Fl
     );
     let parts: Vec<String> = by_status
         .iter()
-        .map(|(key, n)| format!("{} — {n}", tr(lang, key)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| format!("{} — {n}", tr(lang, status_key(*status))))
         .collect();
     if !parts.is_empty() {
         flow.paragraph(&parts.join("; "), totals_style);
