@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::error::{DomainError, ErrorCode};
 use crate::iin::{self, IdNumberError, IinInfo};
-use crate::types::{ApplicantKind, Channel, Language};
+use crate::types::{ApplicantKind, Channel, Language, Role};
 
 /// Longest name accepted: long enough for real organisation names (about 300
 /// characters are seen), short enough to catch a pasted document.
@@ -181,6 +181,21 @@ pub struct Case {
     pub documents: Vec<String>,
     pub status: CaseStatus,
     pub registered_by: String,
+    /// Where the case stands on its route (derived from its history).
+    pub route: RoutePosition,
+}
+
+/// The current step of a case, kept beside the case for queues and the journal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RoutePosition {
+    pub step: Option<String>,
+    pub role: Option<Role>,
+    pub executor: Option<String>,
+    pub dept_head: Option<String>,
+    /// When the current step is due; `None` once closed or while its clock is stopped.
+    #[ts(type = "string | null")]
+    pub due_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Trims and folds runs of white space into one space, so that the same name

@@ -47,6 +47,10 @@ pub enum ErrorCode {
     ChecksIncomplete,
     UnknownGround,
     WrongPin,
+    PinInvalid,
+    LoginInvalid,
+    LoginTaken,
+    NotLoggedIn,
 }
 
 macro_rules! codes {
@@ -101,6 +105,10 @@ codes! {
     ChecksIncomplete => "checks_incomplete",
     UnknownGround => "unknown_ground",
     WrongPin => "wrong_pin",
+    PinInvalid => "pin_invalid",
+    LoginInvalid => "login_invalid",
+    LoginTaken => "login_taken",
+    NotLoggedIn => "not_logged_in",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -6,10 +6,12 @@ pub mod case;
 pub mod deadline;
 pub mod error;
 pub mod iin;
+pub mod journal;
 pub mod limit;
 pub mod numbering;
 pub mod regulation;
 pub mod types;
+pub mod user;
 pub mod workflow;
 
 pub use error::{DomainError, ErrorCode};

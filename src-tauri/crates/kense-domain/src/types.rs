@@ -135,4 +135,18 @@ impl Role {
             Role::Admin => "admin",
         }
     }
+
+    pub const ALL: [Role; 7] = [
+        Role::Clerk,
+        Role::Head,
+        Role::Deputy,
+        Role::DeptHead,
+        Role::Executor,
+        Role::External,
+        Role::Admin,
+    ];
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
 }

@@ -4,6 +4,7 @@ import type { CaseStatus } from "./CaseStatus";
 import type { Channel } from "./Channel";
 import type { Language } from "./Language";
 import type { Representative } from "./Representative";
+import type { RoutePosition } from "./RoutePosition";
 
 /**
  * A case as the journal holds it.
@@ -12,4 +13,8 @@ export type Case = { id: bigint,
 /**
  * The formatted registration number, e.g. `2026-00001`.
  */
-number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, external_number: string | null, service: string, service_version: number, procedure: string, language: Language, applicant: Applicant, representative: Representative | null, documents: Array<string>, status: CaseStatus, registered_by: string, };
+number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, external_number: string | null, service: string, service_version: number, procedure: string, language: Language, applicant: Applicant, representative: Representative | null, documents: Array<string>, status: CaseStatus, registered_by: string, 
+/**
+ * Where the case stands on its route (derived from its history).
+ */
+route: RoutePosition, };

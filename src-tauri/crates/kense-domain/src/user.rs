@@ -1,0 +1,214 @@
+//! The office's people: who they are and which roles they hold.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{DomainError, ErrorCode};
+use crate::types::{Role, Text};
+
+/// A role held by a user; department heads and executors belong to a department.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct RoleGrant {
+    pub role: Role,
+    #[serde(default)]
+    #[ts(optional)]
+    pub department: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct User {
+    pub login: String,
+    pub name: Text,
+    pub position: Text,
+    pub phone: String,
+    pub roles: Vec<RoleGrant>,
+    pub active: bool,
+}
+
+impl User {
+    pub fn role_list(&self) -> Vec<Role> {
+        self.roles.iter().map(|g| g.role).collect()
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.iter().any(|g| g.role == role)
+    }
+}
+
+/// A new user as the administrator types it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct UserInput {
+    pub login: String,
+    pub name: Text,
+    pub position: Text,
+    #[serde(default)]
+    pub phone: String,
+    pub roles: Vec<RoleGrant>,
+    pub pin: String,
+}
+
+pub const MIN_PIN_DIGITS: usize = 4;
+pub const MAX_PIN_DIGITS: usize = 12;
+
+/// Checks a PIN's shape: 4 to 12 digits.
+pub fn validate_pin(pin: &str) -> Result<(), DomainError> {
+    let ok = (MIN_PIN_DIGITS..=MAX_PIN_DIGITS).contains(&pin.len())
+        && pin.bytes().all(|b| b.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(DomainError::at(
+            ErrorCode::PinInvalid,
+            "pin",
+            "a PIN is 4 to 12 digits",
+        ))
+    }
+}
+
+fn text_field(field: &str, value: &str, errors: &mut Vec<DomainError>) {
+    let n = value.trim().chars().count();
+    if n == 0 {
+        errors.push(DomainError::at(
+            ErrorCode::Required,
+            field,
+            format!("{field} is empty"),
+        ));
+    } else if n > 200 {
+        errors.push(DomainError::at(
+            ErrorCode::TooLong,
+            field,
+            format!("{field} is too long"),
+        ));
+    }
+}
+
+/// Checks a new user; returns the user (active) to store, or every problem found.
+pub fn validate_user(input: &UserInput) -> Result<User, Vec<DomainError>> {
+    let mut errors = Vec::new();
+    let login = input.login.trim().to_lowercase();
+    let login_ok = (2..=32).contains(&login.len())
+        && login.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        });
+    if !login_ok {
+        errors.push(DomainError::at(
+            ErrorCode::LoginInvalid,
+            "login",
+            "2 to 32 Latin letters, digits, dots, dashes or underscores",
+        ));
+    }
+    text_field("name.kk", &input.name.kk, &mut errors);
+    text_field("name.ru", &input.name.ru, &mut errors);
+    text_field("position.kk", &input.position.kk, &mut errors);
+    text_field("position.ru", &input.position.ru, &mut errors);
+    if input.phone.chars().count() > 40 {
+        errors.push(DomainError::at(
+            ErrorCode::TooLong,
+            "phone",
+            "phone is too long",
+        ));
+    }
+    if input.roles.is_empty() {
+        errors.push(DomainError::at(
+            ErrorCode::Required,
+            "roles",
+            "no role given",
+        ));
+    }
+    for grant in &input.roles {
+        if grant.role == Role::External {
+            errors.push(DomainError::at(
+                ErrorCode::InvalidInput,
+                "roles",
+                "external bodies are not users of the office",
+            ));
+        }
+        let needs_department = matches!(grant.role, Role::DeptHead | Role::Executor);
+        let department = grant.department.as_deref().map(str::trim).unwrap_or("");
+        if needs_department && department.is_empty() {
+            errors.push(DomainError::at(
+                ErrorCode::Required,
+                "roles.department",
+                format!("{} needs a department", grant.role.code()),
+            ));
+        }
+    }
+    if let Err(e) = validate_pin(&input.pin) {
+        errors.push(e);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(User {
+        login,
+        name: Text {
+            kk: input.name.kk.trim().to_string(),
+            ru: input.name.ru.trim().to_string(),
+        },
+        position: Text {
+            kk: input.position.kk.trim().to_string(),
+            ru: input.position.ru.trim().to_string(),
+        },
+        phone: input.phone.trim().to_string(),
+        roles: input.roles.clone(),
+        active: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> UserInput {
+        UserInput {
+            login: "Aigul".into(),
+            name: Text {
+                kk: "Айгүл Серікқызы".into(),
+                ru: "Айгуль Сериковна".into(),
+            },
+            position: Text {
+                kk: "Бас маман".into(),
+                ru: "Главный специалист".into(),
+            },
+            phone: "+7 7112 51 00 00".into(),
+            roles: vec![RoleGrant {
+                role: Role::Executor,
+                department: Some("Көлік бөлімі".into()),
+            }],
+            pin: "2580".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_user_is_accepted_with_a_lower_case_login() {
+        let user = validate_user(&input()).unwrap();
+        assert_eq!(user.login, "aigul");
+        assert!(user.has(Role::Executor));
+    }
+
+    #[test]
+    fn executors_need_a_department_and_pins_are_digits() {
+        let mut i = input();
+        i.roles[0].department = None;
+        i.pin = "12a4".into();
+        i.login = "a b".into();
+        let codes: Vec<_> = validate_user(&i)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ErrorCode::LoginInvalid,
+                ErrorCode::Required,
+                ErrorCode::PinInvalid
+            ]
+        );
+    }
+}
