@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { JournalRow } from "./bindings/JournalRow";
+import { freshWarnings, warningCounts, warningKey } from "./warnings";
+import { IdleTimer } from "./idle";
+
+const plugin = vi.hoisted(() => ({
+  isPermissionGranted: vi.fn(async () => true),
+  requestPermission: vi.fn(async () => "granted"),
+  sendNotification: vi.fn(),
+}));
+vi.mock("@tauri-apps/plugin-notification", () => plugin);
+import { notifyDesktop } from "./notify";
+
+function row(number: string, step_state: JournalRow["step_state"], step_id = "examine"): JournalRow {
+  return {
+    id: 1,
+    number,
+    year: 2026,
+    seq: 1,
+    registered_at: "",
+    received_at: "",
+    channel: "state_corp",
+    language: "kk",
+    applicant_kind: "person",
+    applicant_name: "",
+    applicant_id_number: "",
+    service: "s",
+    service_name: null,
+    procedure: "p",
+    procedure_name: null,
+    status: "in_progress",
+    step_id,
+    step_name: null,
+    step_role: "executor",
+    executor: null,
+    due_at: null,
+    step_state,
+    minutes_left: 0,
+  } as unknown as JournalRow;
+}
+
+describe("deadline warnings", () => {
+  it("counts due-soon and overdue steps", () => {
+    expect(warningCounts([row("1", "on_time"), row("2", "due_soon"), row("3", "overdue"), row("4", "overdue")])).toEqual({
+      due_soon: 1,
+      overdue: 2,
+    });
+    expect(warningCounts([])).toEqual({ due_soon: 0, overdue: 0 });
+  });
+
+  it("announces a step once per state", () => {
+    const soon = row("2026-00001", "due_soon");
+    const notified = new Set<string>();
+    expect(freshWarnings([row("x", "on_time"), soon], notified)).toEqual([soon]);
+    notified.add(warningKey(soon));
+    expect(freshWarnings([soon], notified)).toEqual([]);
+    const late = row("2026-00001", "overdue");
+    expect(freshWarnings([late], notified)).toEqual([late]);
+    const nextStep = row("2026-00001", "due_soon", "sign");
+    expect(freshWarnings([nextStep], notified)).toEqual([nextStep]);
+  });
+});
+
+describe("desktop notification", () => {
+  it("is sent when permitted", async () => {
+    expect(await notifyDesktop("t", "b")).toBe(true);
+    expect(plugin.sendNotification).toHaveBeenCalledWith({ title: "t", body: "b" });
+  });
+
+  it("a failing plugin does not throw", async () => {
+    plugin.isPermissionGranted.mockRejectedValueOnce(new Error("no plugin"));
+    expect(await notifyDesktop("t", "b")).toBe(false);
+    plugin.isPermissionGranted.mockResolvedValueOnce(false);
+    plugin.requestPermission.mockResolvedValueOnce("denied");
+    expect(await notifyDesktop("t", "b")).toBe(false);
+  });
+});
+
+describe("idle lock", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("fires after the idle minutes, and input restarts the count", () => {
+    const onIdle = vi.fn();
+    const target = new EventTarget();
+    const stop = new IdleTimer(10, onIdle).watch(target);
+    vi.advanceTimersByTime(9 * 60_000);
+    target.dispatchEvent(new Event("keydown"));
+    vi.advanceTimersByTime(9 * 60_000);
+    expect(onIdle).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(60_000);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("stops when told, and never fires when set to 0 minutes", () => {
+    const onIdle = vi.fn();
+    const stop = new IdleTimer(1, onIdle).watch(new EventTarget());
+    stop();
+    vi.advanceTimersByTime(5 * 60_000);
+    const never = new IdleTimer(0, onIdle);
+    never.touch();
+    vi.advanceTimersByTime(60 * 60_000);
+    expect(onIdle).not.toHaveBeenCalled();
+  });
+});
