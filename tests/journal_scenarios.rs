@@ -59,7 +59,7 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
         );
     }
     let office = Office::open(dir.path()).unwrap();
-    let rows = office.journal().unwrap();
+    let rows = office.journal(now).unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].applicant_name, "Әсет Құрманғалиұлы");
     assert_eq!(rows[0].number, "2026-00001");

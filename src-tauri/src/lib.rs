@@ -10,6 +10,7 @@ pub fn run() {
     let args = args::Args::parse(std::env::args().skip(1));
     let state = AppState::open(&args);
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -18,6 +19,18 @@ pub fn run() {
             commands::journal::journal,
             commands::journal::register_case,
             commands::journal::check_iin,
+            commands::journal::search_journal,
+            commands::route::my_work,
+            commands::route::overdue_dashboard,
+            commands::route::case_view,
+            commands::route::case_actions,
+            commands::route::act,
+            commands::session::list_users,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::session::current_user,
+            commands::session::create_user,
+            commands::session::set_head_absence,
         ])
         .run(tauri::generate_context!())
         .expect("the Kense window could not start");

@@ -13,7 +13,10 @@ use crate::args::Args;
 pub struct AppState {
     office: Result<Mutex<Office>, CoreError>,
     pub clock: Clock,
-    pub user: String,
+    /// Who works at this desk while the office has no users yet (setup mode).
+    pub desk_user: String,
+    /// Who is signed in at this desk.
+    session: Mutex<Option<String>>,
     pub demo: bool,
     pub data_dir: String,
 }
@@ -44,10 +47,44 @@ impl AppState {
         AppState {
             office: office.map(Mutex::new),
             clock: clock.unwrap_or(Clock::Real),
-            user,
+            desk_user: user,
+            session: Mutex::new(None),
             demo: args.demo,
             data_dir: dir.display().to_string(),
         }
+    }
+
+    pub fn signed_in(&self) -> Option<String> {
+        self.session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn set_session(&self, login: Option<String>) {
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = login;
+    }
+
+    /// Runs `f` as the signed-in user (or the desk user while the office has no
+    /// users); `not_logged_in` otherwise.
+    pub fn as_user<T>(
+        &self,
+        f: impl FnOnce(&mut Office, &str) -> Result<T, CoreError>,
+    ) -> Result<T, ApiError> {
+        let session = self.signed_in();
+        let desk = self.desk_user.clone();
+        self.with_office(move |office| {
+            let login = match session {
+                Some(login) => login,
+                None if office.users()?.is_empty() => desk,
+                None => {
+                    return Err(
+                        DomainError::new(ErrorCode::NotLoggedIn, "nobody is signed in").into(),
+                    )
+                }
+            };
+            f(office, &login)
+        })
     }
 
     /// Runs `f` on the open office; errors come back as `{code, message}` in the UI's language.

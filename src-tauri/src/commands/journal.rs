@@ -3,6 +3,7 @@ use kense_core::views::{JournalRow, ServiceOption};
 use kense_core::ApiError;
 use kense_domain::case::{ApplicationInput, Case};
 use kense_domain::iin::IinInfo;
+use kense_domain::journal::JournalFilter;
 use tauri::State;
 
 use crate::state::AppState;
@@ -14,7 +15,17 @@ pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, A
 
 #[tauri::command]
 pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
-    state.with_office(|office| office.journal())
+    let now = state.clock.now();
+    state.with_office(|office| office.journal(now))
+}
+
+#[tauri::command]
+pub fn search_journal(
+    state: State<'_, AppState>,
+    filter: JournalFilter,
+) -> Result<Vec<JournalRow>, ApiError> {
+    let now = state.clock.now();
+    state.with_office(|office| office.search(&filter, now))
 }
 
 #[tauri::command]
@@ -23,7 +34,7 @@ pub fn register_case(
     input: ApplicationInput,
 ) -> Result<Case, ApiError> {
     let now = state.clock.now();
-    state.with_office(|office| office.register(&input, &state.user, now))
+    state.as_user(|office, login| office.register(&input, login, now))
 }
 
 #[tauri::command]

@@ -3,3 +3,5 @@
 
 pub mod app;
 pub mod journal;
+pub mod route;
+pub mod session;

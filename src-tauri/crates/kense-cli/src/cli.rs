@@ -29,11 +29,55 @@ pub enum Command {
         #[arg(long = "json", value_name = "FILE")]
         json: String,
     },
-    /// Lists the journal, newest first.
+    /// Lists the journal, newest first, optionally filtered.
     Journal {
         /// Print JSON (an array of cases).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        filter: JournalFilterArgs,
+    },
+    /// Performs one route action on a case as --user (see `actions`).
+    Act {
+        /// The case's registration number or id.
+        case: String,
+        /// The action, e.g. resolve, submit, draft_refusal, sign, hand_over.
+        action: String,
+        /// The action's data as a JSON object (`-` for standard input).
+        #[arg(long = "json", value_name = "FILE")]
+        json: Option<String>,
+    },
+    /// Lists the actions --user may perform on a case now.
+    Actions {
+        case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints a case with its current step, due time, state and full history.
+    Case {
+        case: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The open steps --user may act on, the most urgent first.
+    Work {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every overdue step of the office, with counts by step and executor.
+    Overdue {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Users of the office.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Marks the head absent for a period: the deputy acts meanwhile.
+    Absence {
+        #[arg(long, value_name = "RFC3339")]
+        from: String,
+        #[arg(long, value_name = "RFC3339")]
+        until: String,
     },
     /// Fills an empty journal with the demo applications.
     Demo,
@@ -44,6 +88,41 @@ pub enum Command {
     },
     /// Checks the journal file: SQLite integrity and gap-free yearly numbering.
     Verify {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args, Default)]
+pub struct JournalFilterArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub service: Option<String>,
+    #[arg(long)]
+    pub executor: Option<String>,
+    /// Registered on or after (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Registered on or before (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub overdue: bool,
+    /// A registration number, an IIN/BIN or part of a name.
+    #[arg(long)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Creates a user from JSON (login, name {kk, ru}, position {kk, ru}, phone, roles, pin).
+    Add {
+        #[arg(long = "json", value_name = "FILE")]
+        json: String,
+    },
+    /// Lists the users.
+    List {
         #[arg(long)]
         json: bool,
     },

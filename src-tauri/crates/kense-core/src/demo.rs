@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 use kense_domain::case::{ApplicantInput, ApplicationInput};
-use kense_domain::types::ApplicantKind;
+use kense_domain::types::{ApplicantKind, Role, Text};
+use kense_domain::user::{RoleGrant, UserInput};
 
 use crate::{CoreError, Office};
 
@@ -74,12 +75,106 @@ const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// Fills an empty journal with the samples, registered shortly before `now`.
-/// A journal that already has cases is left as it is. Returns how many were added.
+/// The demo office's people: one per role. Demo PIN of everyone: `1111`.
+pub const DEMO_PIN: &str = "1111";
+
+struct DemoUser {
+    login: &'static str,
+    name: (&'static str, &'static str),
+    position: (&'static str, &'static str),
+    roles: &'static [(Role, Option<&'static str>)],
+}
+
+const TRANSPORT: Option<&str> = Some("Жолаушылар көлігі бөлімі");
+
+const DEMO_USERS: &[DemoUser] = &[
+    DemoUser {
+        login: "admin",
+        name: ("Дәурен Әкімжанов", "Даурен Акимжанов"),
+        position: ("Жүйе әкімшісі", "Администратор системы"),
+        roles: &[(Role::Admin, None)],
+    },
+    DemoUser {
+        login: "clerk",
+        name: ("Айгүл Серікқызы Нұрланова", "Айгуль Сериковна Нурланова"),
+        position: ("Кеңсе маманы", "Специалист канцелярии"),
+        roles: &[(Role::Clerk, None)],
+    },
+    DemoUser {
+        login: "head",
+        name: ("Нұрлан Абайұлы Жұмабаев", "Нурлан Абаевич Жумабаев"),
+        position: ("Басқарма басшысы", "Руководитель управления"),
+        roles: &[(Role::Head, None)],
+    },
+    DemoUser {
+        login: "deputy",
+        name: ("Сәуле Болатқызы Ерғалиева", "Сауле Болатовна Ергалиева"),
+        position: ("Басшының орынбасары", "Заместитель руководителя"),
+        roles: &[(Role::Deputy, None)],
+    },
+    DemoUser {
+        login: "depthead",
+        name: ("Бауыржан Қайратұлы Омаров", "Бауыржан Кайратович Омаров"),
+        position: (
+            "Жолаушылар көлігі бөлімінің басшысы",
+            "Руководитель отдела пассажирского транспорта",
+        ),
+        roles: &[(Role::DeptHead, TRANSPORT)],
+    },
+    DemoUser {
+        login: "executor",
+        name: ("Мөлдір Ғаниқызы Сәрсенова", "Мольдир Ганиевна Сарсенова"),
+        position: ("Бас маман", "Главный специалист"),
+        roles: &[(Role::Executor, TRANSPORT)],
+    },
+    DemoUser {
+        login: "executor2",
+        name: ("Олжас Тимурұлы Қасымов", "Олжас Тимурович Касымов"),
+        position: ("Жетекші маман", "Ведущий специалист"),
+        roles: &[(Role::Executor, TRANSPORT)],
+    },
+];
+
+/// Creates the demo office's users when the office has none yet.
+pub fn seed_users(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, CoreError> {
+    if !office.users()?.is_empty() {
+        return Ok(0);
+    }
+    for user in DEMO_USERS {
+        let input = UserInput {
+            login: user.login.to_string(),
+            name: Text {
+                kk: user.name.0.to_string(),
+                ru: user.name.1.to_string(),
+            },
+            position: Text {
+                kk: user.position.0.to_string(),
+                ru: user.position.1.to_string(),
+            },
+            phone: "+7 7112 50 00 00".to_string(),
+            roles: user
+                .roles
+                .iter()
+                .map(|(role, department)| RoleGrant {
+                    role: *role,
+                    department: department.map(str::to_string),
+                })
+                .collect(),
+            pin: DEMO_PIN.to_string(),
+        };
+        office.create_user(&input, "admin", now)?;
+    }
+    Ok(DEMO_USERS.len())
+}
+
+/// Fills an empty journal with the demo users and the samples, registered
+/// shortly before `now`. A journal that already has cases is left as it is.
+/// Returns how many cases were added.
 pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, CoreError> {
     if office.case_count()? > 0 {
         return Ok(0);
     }
+    seed_users(office, now)?;
     let mut added = 0;
     for sample in SAMPLES {
         let Some(service) = office.catalog().latest(sample.service).cloned() else {
@@ -112,7 +207,7 @@ pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, Co
             representative: None,
             documents: sample.documents.iter().map(|d| d.to_string()).collect(),
         };
-        office.register(&input, "demo", registered_at)?;
+        office.register(&input, "clerk", registered_at)?;
         added += 1;
     }
     Ok(added)

@@ -9,7 +9,12 @@ pub mod clock;
 pub mod data_dir;
 pub mod demo;
 pub mod office;
+mod pin;
+pub mod route;
+mod timing;
+pub mod users;
 pub mod views;
+pub mod work;
 
 pub use api_error::{ApiError, CoreError, FieldError};
 pub use office::Office;

@@ -3,25 +3,32 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use kense_domain::case::{validate_application, ApplicationInput, Case};
+use kense_domain::calendar::WorkingCalendar;
+use kense_domain::case::{validate_application, ApplicationInput, Case, RoutePosition};
 use kense_domain::iin::{self, IdNumberError, IinInfo};
 use kense_domain::numbering::{validate_pattern, DEFAULT_NUMBER_PATTERN};
 use kense_domain::regulation::Catalog;
-use kense_domain::types::{Language, Text};
+use kense_domain::types::{Language, Role, Text};
+use kense_domain::workflow::{Action, RouteEvent, RouteState};
 use kense_domain::{DomainError, ErrorCode};
-use kense_store::{cases, settings, Store};
+use kense_store::{cases, events, settings, Store};
 
 use crate::bundled;
 use crate::views::{JournalRow, ProcedureOption, ServiceOption};
 use crate::CoreError;
 
 const UI_LANGUAGE: &str = "ui_language";
+const OUTGOING_PATTERN: &str = "outgoing_pattern";
+const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
+/// Outgoing numbers are told from registration numbers by their ending.
+pub const DEFAULT_OUTGOING_PATTERN: &str = "YYYY-NNNNN/Ш";
 /// The journal view shows this many newest cases; older ones are reached by search.
 pub const JOURNAL_PAGE: u32 = 1000;
 
 pub struct Office {
     store: Store,
     catalog: Catalog,
+    calendar: WorkingCalendar,
     data_dir: Option<PathBuf>,
 }
 
@@ -29,20 +36,25 @@ impl Office {
     /// Opens (creating if needed) the office journal in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Office, CoreError> {
         let store = Store::open_dir(data_dir)?;
-        Ok(Office::with_store(store, Some(data_dir.to_path_buf())))
+        Office::with_store(store, Some(data_dir.to_path_buf()))
     }
 
     /// A fresh office in memory, for tests.
     pub fn open_in_memory() -> Result<Office, CoreError> {
-        Ok(Office::with_store(Store::open_in_memory()?, None))
+        Office::with_store(Store::open_in_memory()?, None)
     }
 
-    fn with_store(store: Store, data_dir: Option<PathBuf>) -> Office {
-        Office {
+    fn with_store(store: Store, data_dir: Option<PathBuf>) -> Result<Office, CoreError> {
+        Ok(Office {
             store,
             catalog: Catalog::load(bundled::regulation_sources()),
+            calendar: bundled::calendar()?,
             data_dir,
-        }
+        })
+    }
+
+    pub fn calendar(&self) -> &WorkingCalendar {
+        &self.calendar
     }
 
     pub fn data_dir(&self) -> Option<&Path> {
@@ -53,24 +65,77 @@ impl Office {
         &self.catalog
     }
 
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Checks the application and, if it is sound, enters it in the journal
-    /// under the next number of the year. Nothing is written when it is not.
+    /// under the next number of the year and starts its route: the history gets
+    /// the registration and the case stands at the step after it. Nothing is
+    /// written when anything fails.
     pub fn register(
         &mut self,
         input: &ApplicationInput,
         user: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<Case, CoreError> {
+        // An office with no users yet is being set up: its one desk registers.
+        if kense_store::users::count(self.store.conn())? > 0 {
+            self.require_role(user, Role::Clerk)?;
+        }
         let terms = self.catalog.terms(input.service.trim());
         let valid = validate_application(input, terms.as_ref(), now)?;
         let pattern = self.number_pattern()?;
-        Ok(cases::register(
-            self.store.conn_mut(),
-            &valid,
-            now,
-            user,
-            &pattern,
-        )?)
+        let service = self
+            .catalog
+            .version(&valid.service, valid.service_version)
+            .ok_or_else(|| {
+                DomainError::at(ErrorCode::UnknownService, "service", "service vanished")
+            })?;
+        let procedure = service.procedure(&valid.procedure).ok_or_else(|| {
+            DomainError::at(
+                ErrorCode::UnknownProcedure,
+                "procedure",
+                "procedure vanished",
+            )
+        })?;
+        let state = RouteState::registered(procedure, now);
+        let first = procedure.steps.first();
+        let registration = RouteEvent {
+            at: now,
+            actor: user.to_string(),
+            role: Role::Clerk,
+            acting_for_head: false,
+            step: first.map(|s| s.id.clone()),
+            action: Action::Register {},
+            due: first.map(|s| {
+                self.timer()
+                    .due(valid.received_at, s.limit_for(valid.channel), &[])
+            }),
+        };
+        let current = state.step.map(|i| &procedure.steps[i]);
+        let position = RoutePosition {
+            step: current.map(|s| s.id.clone()),
+            role: current.map(|s| s.role),
+            executor: None,
+            dept_head: None,
+            due_at: current.map(|s| self.timer().due(now, s.limit_for(valid.channel), &[])),
+            started_at: current.map(|_| now),
+        };
+        let status = state.status;
+        let id = self.store.write(|tx| {
+            let case = cases::register(tx, &valid, now, user, &pattern)?;
+            events::append(tx, case.id, &registration)?;
+            cases::set_route(tx, case.id, status, &position)?;
+            Ok(case.id)
+        })?;
+        cases::get(self.store.conn(), id)?.ok_or_else(|| {
+            DomainError::new(ErrorCode::StorageFailed, "the new case vanished").into()
+        })
     }
 
     /// The newest cases first, as stored.
@@ -79,23 +144,33 @@ impl Office {
     }
 
     /// The journal view, newest first, with service and procedure names.
-    pub fn journal(&self) -> Result<Vec<JournalRow>, CoreError> {
+    pub fn journal(&self, now: DateTime<FixedOffset>) -> Result<Vec<JournalRow>, CoreError> {
         let rows = cases::list_newest_first(self.store.conn(), JOURNAL_PAGE, 0)?;
-        Ok(rows.iter().map(|c| self.journal_row(c)).collect())
+        Ok(rows.iter().map(|c| self.journal_row(c, now)).collect())
     }
 
     pub fn case_count(&self) -> Result<u64, CoreError> {
         Ok(cases::count(self.store.conn())?)
     }
 
-    fn journal_row(&self, case: &Case) -> JournalRow {
+    /// One journal line, with the current step's name and urgency at `now`.
+    pub(crate) fn journal_row(&self, case: &Case, now: DateTime<FixedOffset>) -> JournalRow {
         let service = self.catalog.version(&case.service, case.service_version);
-        let procedure = service.and_then(|s| s.procedures.iter().find(|p| p.id == case.procedure));
-        JournalRow::new(
+        let procedure = service.and_then(|s| s.procedure(&case.procedure));
+        let mut row = JournalRow::new(
             case,
             service.map(|s| s.name.clone()),
             procedure.map(|p| p.name.clone()),
-        )
+        );
+        let step = procedure
+            .zip(case.route.step.as_deref())
+            .and_then(|(p, id)| p.step(id));
+        row.step_name = step.map(|s| s.action.clone());
+        if let (Some(due), Some(start)) = (case.route.due_at, case.route.started_at) {
+            row.step_state = Some(self.urgency(now, start, due));
+            row.minutes_left = Some(self.working_minutes_left(now, due));
+        }
+        row
     }
 
     /// The services the registration form offers: the latest version of each.
@@ -129,6 +204,12 @@ impl Office {
             .collect()
     }
 
+    /// The pattern of outgoing numbers (results and letters leaving the office).
+    pub fn outgoing_pattern(&self) -> Result<String, CoreError> {
+        Ok(settings::get(self.store.conn(), OUTGOING_PATTERN)?
+            .unwrap_or_else(|| DEFAULT_OUTGOING_PATTERN.to_string()))
+    }
+
     pub fn number_pattern(&self) -> Result<String, CoreError> {
         Ok(settings::get(self.store.conn(), settings::NUMBER_PATTERN)?
             .unwrap_or_else(|| DEFAULT_NUMBER_PATTERN.to_string()))
@@ -141,6 +222,16 @@ impl Office {
             settings::NUMBER_PATTERN,
             pattern,
         )?)
+    }
+
+    /// Minutes without input after which the window locks (office setting, default 10).
+    pub fn idle_lock_minutes(&self) -> u32 {
+        settings::get(self.store.conn(), IDLE_LOCK_MINUTES)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .filter(|m| (1..=480).contains(m))
+            .unwrap_or(10)
     }
 
     /// The interface language chosen last in this office; Kazakh until one is chosen.

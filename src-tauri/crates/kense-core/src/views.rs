@@ -1,7 +1,10 @@
 //! What the window and the CLI show: flat, serialisable views of the journal.
 
 use kense_domain::case::{Case, CaseStatus};
-use kense_domain::types::{ApplicantKind, Channel, Language, Text};
+use kense_domain::deadline::StepState;
+use kense_domain::regulation::{Check, ServiceDefinition, Step, StepKind};
+use kense_domain::types::{ApplicantKind, Channel, Language, Role, Text};
+use kense_domain::workflow::{RouteEvent, RouteState};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,6 +18,10 @@ pub struct AppInfo {
     /// The office's "now" (RFC 3339, +05:00): the real clock, or the one set for a demo or test.
     pub now: String,
     pub demo: bool,
+    /// Whether the office has users: then the window asks who signs in.
+    pub users_exist: bool,
+    /// Minutes without input after which the window locks.
+    pub idle_lock_minutes: u32,
 }
 
 /// A service as the registration form offers it.
@@ -57,10 +64,21 @@ pub struct JournalRow {
     pub procedure: String,
     pub procedure_name: Option<Text>,
     pub status: CaseStatus,
+    pub step_id: Option<String>,
+    /// The current step's name; `None` once the case is closed.
+    pub step_name: Option<Text>,
+    pub step_role: Option<Role>,
+    pub executor: Option<String>,
+    pub due_at: Option<String>,
+    /// How urgent the current step is at the office's "now".
+    pub step_state: Option<StepState>,
+    /// Working minutes left until the due time (negative when overdue).
+    pub minutes_left: Option<i64>,
 }
 
 impl JournalRow {
     pub fn new(case: &Case, service_name: Option<Text>, procedure_name: Option<Text>) -> Self {
+        let route = &case.route;
         JournalRow {
             id: case.id,
             number: case.number.clone(),
@@ -78,6 +96,74 @@ impl JournalRow {
             procedure: case.procedure.clone(),
             procedure_name,
             status: case.status,
+            step_id: route.step.clone(),
+            step_name: None,
+            step_role: route.role,
+            executor: route.executor.clone(),
+            due_at: route.due_at.map(|d| d.to_rfc3339()),
+            step_state: None,
+            minutes_left: None,
         }
     }
+}
+
+/// The step a case stands at, as the window shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StepView {
+    pub id: String,
+    pub role: Role,
+    pub kind: StepKind,
+    pub action: Text,
+    pub limit: String,
+    pub checks: Vec<Check>,
+    pub can_refuse: bool,
+}
+
+impl StepView {
+    pub fn new(step: &Step, channel: Channel) -> StepView {
+        StepView {
+            id: step.id.clone(),
+            role: step.role,
+            kind: step.kind,
+            action: step.action.clone(),
+            limit: step.limit_for(channel).to_string(),
+            checks: step.checks.clone(),
+            can_refuse: step.refusal.is_some(),
+        }
+    }
+}
+
+/// A case with everything the case screen and `kense-cli case` show.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseView {
+    pub case: Case,
+    /// The regulation version the case was registered under (grounds, documents, fields).
+    pub service: ServiceDefinition,
+    pub row: JournalRow,
+    pub step: Option<StepView>,
+    pub due: Option<String>,
+    pub refusal_due: Option<String>,
+    pub state: Option<StepState>,
+    pub route: RouteState,
+    pub history: Vec<RouteEvent>,
+}
+
+/// The head's view of every overdue step in the office.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OverdueDashboard {
+    pub items: Vec<JournalRow>,
+    pub by_step: Vec<OverdueCount>,
+    pub by_executor: Vec<OverdueCount>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OverdueCount {
+    /// A step id or an executor's login (empty: not yet assigned).
+    pub key: String,
+    pub label: Option<Text>,
+    pub count: u64,
 }

@@ -196,6 +196,9 @@ pub struct RoutePosition {
     /// When the current step is due; `None` once closed or while its clock is stopped.
     #[ts(type = "string | null")]
     pub due_at: Option<DateTime<FixedOffset>>,
+    /// When the current step started.
+    #[ts(type = "string | null")]
+    pub started_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Trims and folds runs of white space into one space, so that the same name

@@ -1,9 +1,11 @@
 //! Queries on the `cases` table (and its yearly sequence).
 
 use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat};
-use kense_domain::case::{fold_for_search, Applicant, Case, CaseStatus, ValidApplication};
+use kense_domain::case::{
+    fold_for_search, Applicant, Case, CaseStatus, RoutePosition, ValidApplication,
+};
 use kense_domain::numbering::format_number;
-use kense_domain::types::{ApplicantKind, Channel, Language};
+use kense_domain::types::{ApplicantKind, Channel, Language, Role};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::StoreError;
@@ -12,22 +14,22 @@ const COLUMNS: &str =
     "id, number, year, seq, registered_at, received_at, channel, external_number, \
     service, service_version, procedure, language, applicant_kind, applicant_id_number, \
     applicant_name, applicant_phone, applicant_address, representative_json, documents_json, \
-    status, registered_by";
+    status, registered_by, current_step, current_role, executor, dept_head, due_at, step_started_at";
 
-fn time_text(t: &DateTime<FixedOffset>) -> String {
+pub(crate) fn time_text(t: &DateTime<FixedOffset>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 /// Registers an application: takes the next number of the registration year and
-/// stores the case, both in one transaction, so numbers stay gap-free.
+/// stores the case. Call inside `Store::write`, so that a failure anywhere in the
+/// registration rolls the number back and numbers stay gap-free.
 pub fn register(
-    conn: &mut Connection,
+    tx: &Connection,
     app: &ValidApplication,
     registered_at: DateTime<FixedOffset>,
     registered_by: &str,
     number_pattern: &str,
 ) -> Result<Case, StoreError> {
-    let tx = conn.transaction()?;
     let year = registered_at.year();
     let seq: u32 = tx.query_row(
         "INSERT INTO journal_sequence (year, last_seq) VALUES (?1, 1)
@@ -77,8 +79,35 @@ pub fn register(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.commit()?;
-    get(conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished after insert")))
+    get(tx, id)?.ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished after insert")))
+}
+
+/// Records where the case now stands (status and current step), after an act.
+pub fn set_route(
+    tx: &Connection,
+    id: i64,
+    status: CaseStatus,
+    route: &RoutePosition,
+) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE cases SET status = ?2, current_step = ?3, current_role = ?4, executor = ?5,
+             dept_head = ?6, due_at = ?7, step_started_at = ?8
+         WHERE id = ?1",
+        params![
+            id,
+            status.code(),
+            route.step,
+            route.role.map(Role::code),
+            route.executor,
+            route.dept_head,
+            route.due_at.as_ref().map(time_text),
+            route.started_at.as_ref().map(time_text),
+        ],
+    )?;
+    if changed != 1 {
+        return Err(StoreError::Corrupt(format!("case {id} not found")));
+    }
+    Ok(())
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Case>, StoreError> {
@@ -91,6 +120,22 @@ pub fn get_by_number(conn: &Connection, number: &str) -> Result<Option<Case>, St
     let sql = format!("SELECT {COLUMNS} FROM cases WHERE number = ?1");
     let row = conn.query_row(&sql, [number], read_row).optional()?;
     row.transpose()
+}
+
+/// Cases selected by an SQL tail (`WHERE ... ORDER BY ... LIMIT ...`) and its arguments.
+pub(crate) fn read_cases(
+    conn: &Connection,
+    tail: &str,
+    args: &[rusqlite::types::Value],
+) -> Result<Vec<Case>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM cases {tail}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row??);
+    }
+    Ok(out)
 }
 
 /// The journal, newest registration first.
@@ -137,6 +182,10 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Case, StoreError>> {
         (r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?);
     let (id_number, name, phone, address, registered_by) =
         (r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?, r.get(20)?);
+    let role: Option<String> = r.get(22)?;
+    let due_at: Option<String> = r.get(25)?;
+    let started_at: Option<String> = r.get(26)?;
+    let (step, executor, dept_head) = (r.get(21)?, r.get(23)?, r.get(24)?);
     Ok((|| {
         Ok(Case {
             id,
@@ -167,6 +216,17 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Case, StoreError>> {
                 .map_err(|e| StoreError::Corrupt(format!("documents: {e}")))?,
             status: CaseStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
             registered_by,
+            route: RoutePosition {
+                step,
+                role: match role {
+                    Some(code) => Some(Role::parse(&code).ok_or_else(|| corrupt("role", &code))?),
+                    None => None,
+                },
+                executor,
+                dept_head,
+                due_at: due_at.map(parse_time).transpose()?,
+                started_at: started_at.map(parse_time).transpose()?,
+            },
         })
     })())
 }

@@ -5,9 +5,17 @@ mod error;
 mod migrations;
 mod open;
 
+pub mod absences;
+pub mod calendar_files;
 pub mod cases;
+pub mod events;
 pub mod maintenance;
+pub mod outgoing;
+pub mod queues;
+pub mod service_versions;
 pub mod settings;
+pub mod users;
 
 pub use error::StoreError;
 pub use open::Store;
+pub use rusqlite::Connection;

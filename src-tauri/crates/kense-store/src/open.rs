@@ -60,6 +60,17 @@ impl Store {
         &mut self.conn
     }
 
+    /// Runs `f` in one transaction: all of its writes land, or none.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

@@ -8,4 +8,12 @@ export type AppInfo = { version: string, data_dir: string, ui_language: Language
 /**
  * The office's "now" (RFC 3339, +05:00): the real clock, or the one set for a demo or test.
  */
-now: string, demo: boolean, };
+now: string, demo: boolean, 
+/**
+ * Whether the office has users: then the window asks who signs in.
+ */
+users_exist: boolean, 
+/**
+ * Minutes without input after which the window locks.
+ */
+idle_lock_minutes: number, };

@@ -3,9 +3,23 @@ import type { ApplicantKind } from "./ApplicantKind";
 import type { CaseStatus } from "./CaseStatus";
 import type { Channel } from "./Channel";
 import type { Language } from "./Language";
+import type { Role } from "./Role";
+import type { StepState } from "./StepState";
 import type { Text } from "./Text";
 
 /**
  * One line of the journal.
  */
-export type JournalRow = { id: bigint, number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, language: Language, applicant_kind: ApplicantKind, applicant_name: string, applicant_id_number: string, service: string, service_name: Text | null, procedure: string, procedure_name: Text | null, status: CaseStatus, };
+export type JournalRow = { id: bigint, number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, language: Language, applicant_kind: ApplicantKind, applicant_name: string, applicant_id_number: string, service: string, service_name: Text | null, procedure: string, procedure_name: Text | null, status: CaseStatus, step_id: string | null, 
+/**
+ * The current step's name; `None` once the case is closed.
+ */
+step_name: Text | null, step_role: Role | null, executor: string | null, due_at: string | null, 
+/**
+ * How urgent the current step is at the office's "now".
+ */
+step_state: StepState | null, 
+/**
+ * Working minutes left until the due time (negative when overdue).
+ */
+minutes_left: bigint | null, };

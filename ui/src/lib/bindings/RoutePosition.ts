@@ -8,4 +8,8 @@ export type RoutePosition = { step: string | null, role: Role | null, executor: 
 /**
  * When the current step is due; `None` once closed or while its clock is stopped.
  */
-due_at: string | null, };
+due_at: string | null, 
+/**
+ * When the current step started.
+ */
+started_at: string | null, };

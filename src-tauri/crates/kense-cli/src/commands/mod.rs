@@ -1,5 +1,6 @@
 mod journal;
 mod maintenance;
+mod route;
 
 use kense_core::clock::Clock;
 use kense_core::{data_dir, CoreError, Office};
@@ -48,7 +49,16 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let mut ctx = open(&cli)?;
     match cli.command {
         Command::Register { json } => journal::register(&mut ctx, &json),
-        Command::Journal { json } => journal::list(&ctx, json),
+        Command::Journal { json, filter } => journal::list(&ctx, json, filter),
+        Command::Act { case, action, json } => {
+            route::act(&mut ctx, &case, &action, json.as_deref())
+        }
+        Command::Actions { case, json } => route::actions(&ctx, &case, json),
+        Command::Case { case, json } => route::case(&ctx, &case, json),
+        Command::Work { json } => route::work(&ctx, json),
+        Command::Overdue { json } => route::overdue(&ctx, json),
+        Command::User(command) => route::user(&mut ctx, command),
+        Command::Absence { from, until } => route::absence(&mut ctx, &from, &until),
         Command::Demo => journal::demo(&mut ctx),
         Command::Backup { out } => maintenance::backup(&ctx, &out),
         Command::Verify { json } => maintenance::verify(&ctx, json),

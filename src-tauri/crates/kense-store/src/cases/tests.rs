@@ -2,6 +2,16 @@ use super::*;
 use crate::Store;
 use kense_domain::case::Representative;
 
+fn register_in(
+    store: &mut Store,
+    app: &ValidApplication,
+    at: DateTime<FixedOffset>,
+    by: &str,
+    pattern: &str,
+) -> Result<Case, StoreError> {
+    store.write(|tx| register(tx, app, at, by, pattern))
+}
+
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
@@ -35,26 +45,26 @@ fn application(name: &str) -> ValidApplication {
 #[test]
 fn numbers_are_sequential_and_restart_each_year() {
     let mut store = Store::open_in_memory().unwrap();
-    let conn = store.conn_mut();
+    let store = &mut store;
     let pattern = "YYYY-NNNNN";
-    let a = register(
-        conn,
+    let a = register_in(
+        store,
         &application("А"),
         at("2026-12-31T18:00:00+05:00"),
         "clerk",
         pattern,
     )
     .unwrap();
-    let b = register(
-        conn,
+    let b = register_in(
+        store,
         &application("Б"),
         at("2026-12-31T18:10:00+05:00"),
         "clerk",
         pattern,
     )
     .unwrap();
-    let c = register(
-        conn,
+    let c = register_in(
+        store,
         &application("В"),
         at("2027-01-03T09:00:00+05:00"),
         "clerk",
@@ -70,8 +80,8 @@ fn numbers_are_sequential_and_restart_each_year() {
 fn a_case_round_trips_with_all_its_fields() {
     let mut store = Store::open_in_memory().unwrap();
     let app = application("Әсет Құрманғалиұлы");
-    let case = register(
-        store.conn_mut(),
+    let case = register_in(
+        &mut store,
         &app,
         at("2026-11-23T10:05:00+05:00"),
         "clerk",
@@ -95,8 +105,8 @@ fn journal_lists_newest_first() {
     let mut store = Store::open_in_memory().unwrap();
     for (i, minute) in ["10", "12", "11"].iter().enumerate() {
         let t = at(&format!("2026-11-23T10:{minute}:00+05:00"));
-        register(
-            store.conn_mut(),
+        register_in(
+            &mut store,
             &application(&format!("N{i}")),
             t,
             "clerk",
@@ -117,27 +127,13 @@ fn journal_lists_newest_first() {
 fn a_failed_insert_leaves_no_gap() {
     let mut store = Store::open_in_memory().unwrap();
     let t = at("2026-11-23T10:00:00+05:00");
-    register(
-        store.conn_mut(),
-        &application("A"),
-        t,
-        "clerk",
-        "YYYY-NNNNN",
-    )
-    .unwrap();
+    register_in(&mut store, &application("A"), t, "clerk", "YYYY-NNNNN").unwrap();
     // Seq 2 is written "X-2"; then a pattern without a real sequence run writes
     // seq 3 as "X-2" too, so the insert collides and must roll back whole.
-    register(store.conn_mut(), &application("B"), t, "clerk", "X-N").unwrap();
-    let dup = register(store.conn_mut(), &application("C"), t, "clerk", "X-2");
+    register_in(&mut store, &application("B"), t, "clerk", "X-N").unwrap();
+    let dup = register_in(&mut store, &application("C"), t, "clerk", "X-2");
     assert!(dup.is_err(), "duplicate number must fail");
-    let next = register(
-        store.conn_mut(),
-        &application("D"),
-        t,
-        "clerk",
-        "YYYY-NNNNN",
-    )
-    .unwrap();
+    let next = register_in(&mut store, &application("D"), t, "clerk", "YYYY-NNNNN").unwrap();
     assert_eq!(
         next.seq, 3,
         "the failed registration must not consume a number"

@@ -1,0 +1,139 @@
+//! Route commands: act, actions, case, work, overdue, users, absences.
+
+use kense_core::CoreError;
+use kense_domain::user::UserInput;
+use kense_domain::workflow::Action;
+use kense_domain::{DomainError, ErrorCode};
+use serde_json::Value;
+
+use super::{read_json, Context};
+use crate::cli::UserCommand;
+use crate::output::{print_json, Failure};
+
+/// Builds the action from its name and its JSON data: `{"action": NAME, ...data}`.
+fn action_from(name: &str, data: Option<Value>) -> Result<Action, Failure> {
+    let mut object = match data {
+        None => serde_json::Map::new(),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            return Err(CoreError::from(DomainError::new(
+                ErrorCode::InvalidInput,
+                "the action's data must be a JSON object",
+            ))
+            .into())
+        }
+    };
+    object.insert("action".into(), Value::String(name.to_string()));
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        let code = if e.to_string().contains("unknown variant") {
+            ErrorCode::ActionNotAllowed
+        } else {
+            ErrorCode::InvalidInput
+        };
+        CoreError::from(DomainError::new(code, format!("action `{name}`: {e}"))).into()
+    })
+}
+
+pub fn act(ctx: &mut Context, case: &str, name: &str, json: Option<&str>) -> Result<(), Failure> {
+    let data = json.map(read_json::<Value>).transpose()?;
+    let action = action_from(name, data)?;
+    let view = ctx.office.act(case, &ctx.user, action, ctx.clock.now())?;
+    print_json(&view)
+}
+
+pub fn actions(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
+    let kinds = ctx.office.actions(case, &ctx.user, ctx.clock.now())?;
+    if json {
+        return print_json(&kinds);
+    }
+    for kind in kinds {
+        println!("{}", kind.code());
+    }
+    Ok(())
+}
+
+pub fn case(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
+    let view = ctx.office.case_view(case, ctx.clock.now())?;
+    if json {
+        return print_json(&view);
+    }
+    println!(
+        "{} {} {}",
+        view.case.number,
+        view.case.applicant.name,
+        view.case.status.code()
+    );
+    if let Some(step) = &view.step {
+        println!(
+            "step: {} ({}) due {}",
+            step.id,
+            step.role.code(),
+            view.due.as_deref().unwrap_or("-")
+        );
+    }
+    for event in &view.history {
+        println!(
+            "{}\t{}\t{}\t{}",
+            event.at,
+            event.actor,
+            event.role.code(),
+            event.action.kind().code()
+        );
+    }
+    Ok(())
+}
+
+pub fn work(ctx: &Context, json: bool) -> Result<(), Failure> {
+    let rows = ctx.office.my_work(&ctx.user, ctx.clock.now())?;
+    if json {
+        return print_json(&rows);
+    }
+    super::journal::print_rows(&rows);
+    Ok(())
+}
+
+pub fn overdue(ctx: &Context, json: bool) -> Result<(), Failure> {
+    let dashboard = ctx.office.overdue_dashboard(ctx.clock.now())?;
+    if json {
+        return print_json(&dashboard);
+    }
+    super::journal::print_rows(&dashboard.items);
+    Ok(())
+}
+
+pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
+    match command {
+        UserCommand::Add { json } => {
+            let input: UserInput = read_json(&json)?;
+            let user = ctx.office.create_user(&input, &ctx.user, ctx.clock.now())?;
+            print_json(&user)
+        }
+        UserCommand::List { json } => {
+            let users = ctx.office.users()?;
+            if json {
+                return print_json(&users);
+            }
+            for u in users {
+                let roles: Vec<_> = u.roles.iter().map(|g| g.role.code()).collect();
+                println!("{}\t{}\t{}", u.login, u.name.kk, roles.join(","));
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn absence(ctx: &mut Context, from: &str, until: &str) -> Result<(), Failure> {
+    let parse = |field: &str, text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+            Failure::from(CoreError::from(DomainError::at(
+                ErrorCode::DateInvalid,
+                field,
+                "not RFC 3339",
+            )))
+        })
+    };
+    let (from, until) = (parse("from", from)?, parse("until", until)?);
+    ctx.office
+        .set_head_absence(from, until, &ctx.user, ctx.clock.now())?;
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! The office's people: creating users, signing in, the head's absences.
+
+use chrono::{DateTime, FixedOffset};
+use kense_domain::types::Role;
+use kense_domain::user::{validate_pin, validate_user, User, UserInput};
+use kense_domain::workflow::Actor;
+use kense_domain::{DomainError, ErrorCode};
+use kense_store::{absences, users};
+
+use crate::{pin, CoreError, Office};
+
+fn time(t: DateTime<FixedOffset>) -> String {
+    t.to_rfc3339()
+}
+
+impl Office {
+    pub fn users(&self) -> Result<Vec<User>, CoreError> {
+        Ok(users::list(self.store().conn())?)
+    }
+
+    /// An active user, or `unknown_user`.
+    pub fn user(&self, login: &str) -> Result<User, CoreError> {
+        match users::get(self.store().conn(), login)? {
+            Some(user) if user.active => Ok(user),
+            _ => Err(DomainError::at(
+                ErrorCode::UnknownUser,
+                "login",
+                format!("no active user `{login}`"),
+            )
+            .into()),
+        }
+    }
+
+    /// Only an administrator creates users; the very first user of an empty office
+    /// may be created by anyone, and must be an administrator.
+    pub fn create_user(
+        &mut self,
+        input: &UserInput,
+        by: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<User, CoreError> {
+        let first = users::count(self.store().conn())? == 0;
+        if first {
+            if !input.roles.iter().any(|g| g.role == Role::Admin) {
+                return Err(DomainError::at(
+                    ErrorCode::PermissionDenied,
+                    "roles",
+                    "the first user of an office must be an administrator",
+                )
+                .into());
+            }
+        } else {
+            self.require_role(by, Role::Admin)?;
+        }
+        let user = validate_user(input)?;
+        if users::get(self.store().conn(), &user.login)?.is_some() {
+            return Err(DomainError::at(
+                ErrorCode::LoginTaken,
+                "login",
+                format!("`{}` exists", user.login),
+            )
+            .into());
+        }
+        let hash = pin::hash(&input.pin)?;
+        self.store_mut()
+            .write(|tx| users::insert(tx, &user, &hash, &time(now), by))?;
+        Ok(user)
+    }
+
+    /// Checks a PIN. An unknown login and a wrong PIN give the same answer.
+    pub fn sign_in(&self, login: &str, pin_text: &str) -> Result<User, CoreError> {
+        let login = login.trim().to_lowercase();
+        let wrong = || {
+            CoreError::from(DomainError::at(
+                ErrorCode::WrongPin,
+                "pin",
+                "wrong login or PIN",
+            ))
+        };
+        validate_pin(pin_text).map_err(|_| wrong())?;
+        let stored = users::pin_hash(self.store().conn(), &login)?.ok_or_else(wrong)?;
+        if !pin::verify(pin_text, &stored) {
+            return Err(wrong());
+        }
+        self.user(&login)
+    }
+
+    pub fn require_role(&self, login: &str, role: Role) -> Result<User, CoreError> {
+        let user = self.user(login).map_err(|_| {
+            CoreError::from(DomainError::new(
+                ErrorCode::PermissionDenied,
+                format!("`{login}` is not a user"),
+            ))
+        })?;
+        if user.has(role) {
+            Ok(user)
+        } else {
+            Err(DomainError::new(
+                ErrorCode::PermissionDenied,
+                format!("{login} does not hold the role {}", role.code()),
+            )
+            .into())
+        }
+    }
+
+    /// Marks the head absent for a period: meanwhile the deputy acts for the head.
+    pub fn set_head_absence(
+        &mut self,
+        from: DateTime<FixedOffset>,
+        until: DateTime<FixedOffset>,
+        by: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), CoreError> {
+        let user = self.user(by)?;
+        if !(user.has(Role::Head) || user.has(Role::Admin)) {
+            return Err(DomainError::new(
+                ErrorCode::PermissionDenied,
+                "only the head or an administrator",
+            )
+            .into());
+        }
+        if until <= from {
+            return Err(DomainError::at(
+                ErrorCode::DateInvalid,
+                "until",
+                "the absence ends before it starts",
+            )
+            .into());
+        }
+        self.store_mut()
+            .write(|tx| absences::insert(tx, from, until, by, now))?;
+        Ok(())
+    }
+
+    /// The same, from RFC 3339 texts as a form or the CLI gives them.
+    pub fn set_head_absence_text(
+        &mut self,
+        from: &str,
+        until: &str,
+        by: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), CoreError> {
+        let parse = |field: &str, text: &str| {
+            DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                CoreError::from(DomainError::at(
+                    ErrorCode::DateInvalid,
+                    field,
+                    format!("`{text}` is not RFC 3339"),
+                ))
+            })
+        };
+        self.set_head_absence(parse("from", from)?, parse("until", until)?, by, now)
+    }
+
+    pub fn head_absent(&self, now: DateTime<FixedOffset>) -> Result<bool, CoreError> {
+        Ok(absences::head_absent_at(self.store().conn(), now)?)
+    }
+
+    /// The user as the workflow sees them at `now`. Someone who is not an
+    /// active user may do nothing.
+    pub fn actor(&self, login: &str, now: DateTime<FixedOffset>) -> Result<Actor, CoreError> {
+        let user = self.user(login).map_err(|_| {
+            CoreError::from(DomainError::new(
+                ErrorCode::PermissionDenied,
+                format!("`{login}` is not an active user"),
+            ))
+        })?;
+        Ok(Actor {
+            login: user.login.clone(),
+            roles: user.role_list(),
+            head_absent: self.head_absent(now)?,
+        })
+    }
+}

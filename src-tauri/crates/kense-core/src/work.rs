@@ -1,0 +1,102 @@
+//! Work queues: "my work" for each user, the head's overdue dashboard, journal search.
+
+use chrono::{DateTime, FixedOffset};
+use kense_domain::case::Case;
+use kense_domain::journal::JournalFilter;
+use kense_domain::types::Role;
+use kense_store::queues::{self, Queue};
+
+use crate::views::{JournalRow, OverdueCount, OverdueDashboard};
+use crate::{CoreError, Office};
+
+type Time = DateTime<FixedOffset>;
+
+/// Rows shown at most in one queue or search answer.
+pub const QUEUE_LIMIT: u32 = 500;
+
+impl Office {
+    /// Every open step `login` may act on, the most urgent first.
+    pub fn my_work(&self, login: &str, now: Time) -> Result<Vec<JournalRow>, CoreError> {
+        let user = self.user(login)?;
+        let conn = self.store().conn();
+        let mut found: Vec<Case> = Vec::new();
+        if user.has(Role::Clerk) {
+            found.extend(queues::open_steps(
+                conn,
+                Queue::Role(Role::Clerk),
+                QUEUE_LIMIT,
+            )?);
+        }
+        if user.has(Role::Head) || (user.has(Role::Deputy) && self.head_absent(now)?) {
+            found.extend(queues::open_steps(
+                conn,
+                Queue::Role(Role::Head),
+                QUEUE_LIMIT,
+            )?);
+        }
+        if user.has(Role::DeptHead) {
+            found.extend(queues::open_steps(
+                conn,
+                Queue::DeptHead(&user.login),
+                QUEUE_LIMIT,
+            )?);
+        }
+        if user.has(Role::Executor) {
+            found.extend(queues::open_steps(
+                conn,
+                Queue::Executor(&user.login),
+                QUEUE_LIMIT,
+            )?);
+        }
+        found.sort_by(|a, b| {
+            (a.route.due_at.is_none(), a.route.due_at, a.id).cmp(&(
+                b.route.due_at.is_none(),
+                b.route.due_at,
+                b.id,
+            ))
+        });
+        found.dedup_by_key(|c| c.id);
+        Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
+    }
+
+    /// Every overdue step of the office, with counts by step and by executor.
+    pub fn overdue_dashboard(&self, now: Time) -> Result<OverdueDashboard, CoreError> {
+        let conn = self.store().conn();
+        let items: Vec<JournalRow> = queues::overdue(conn, now)?
+            .iter()
+            .map(|c| self.journal_row(c, now))
+            .collect();
+        let (by_step, by_executor) = queues::overdue_counts(conn, now)?;
+        let step_label = |id: &str| {
+            items
+                .iter()
+                .find(|row| row.step_id.as_deref() == Some(id))
+                .and_then(|row| row.step_name.clone())
+        };
+        Ok(OverdueDashboard {
+            by_step: by_step
+                .into_iter()
+                .map(|(key, count)| OverdueCount {
+                    label: step_label(&key),
+                    key,
+                    count,
+                })
+                .collect(),
+            by_executor: by_executor
+                .into_iter()
+                .map(|(key, count)| OverdueCount {
+                    label: self.user(&key).ok().map(|u| u.name),
+                    key,
+                    count,
+                })
+                .collect(),
+            items,
+        })
+    }
+
+    /// The journal narrowed by a filter, newest first.
+    pub fn search(&self, filter: &JournalFilter, now: Time) -> Result<Vec<JournalRow>, CoreError> {
+        let found = queues::search(self.store().conn(), filter, now, QUEUE_LIMIT)?;
+        Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
+    }
+}

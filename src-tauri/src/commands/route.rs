@@ -1,0 +1,36 @@
+use kense_core::views::{CaseView, JournalRow, OverdueDashboard};
+use kense_core::ApiError;
+use kense_domain::workflow::{Action, ActionKind};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn my_work(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
+    let now = state.clock.now();
+    state.as_user(|office, login| office.my_work(login, now))
+}
+
+#[tauri::command]
+pub fn overdue_dashboard(state: State<'_, AppState>) -> Result<OverdueDashboard, ApiError> {
+    let now = state.clock.now();
+    state.as_user(|office, _| office.overdue_dashboard(now))
+}
+
+#[tauri::command]
+pub fn case_view(state: State<'_, AppState>, case: String) -> Result<CaseView, ApiError> {
+    let now = state.clock.now();
+    state.as_user(|office, _| office.case_view(&case, now))
+}
+
+#[tauri::command]
+pub fn case_actions(state: State<'_, AppState>, case: String) -> Result<Vec<ActionKind>, ApiError> {
+    let now = state.clock.now();
+    state.as_user(|office, login| office.actions(&case, login, now))
+}
+
+#[tauri::command]
+pub fn act(state: State<'_, AppState>, case: String, action: Action) -> Result<CaseView, ApiError> {
+    let now = state.clock.now();
+    state.as_user(|office, login| office.act(&case, login, action, now))
+}
