@@ -7,6 +7,12 @@ import type { Case } from "./bindings/Case";
 import type { IinInfo } from "./bindings/IinInfo";
 import type { JournalRow } from "./bindings/JournalRow";
 import type { ServiceOption } from "./bindings/ServiceOption";
+import type { Action } from "./bindings/Action";
+import type { ActionKind } from "./bindings/ActionKind";
+import type { CaseView } from "./bindings/CaseView";
+import type { JournalFilter } from "./bindings/JournalFilter";
+import type { OverdueDashboard } from "./bindings/OverdueDashboard";
+import type { User } from "./bindings/User";
 
 export function isApiError(e: unknown): e is ApiError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -29,4 +35,15 @@ export const api = {
   journal: () => call<JournalRow[]>("journal"),
   register: (input: ApplicationInput) => call<Case>("register_case", { input }),
   checkIin: (iin: string) => call<IinInfo>("check_iin", { iin }),
+  searchJournal: (filter: JournalFilter) => call<JournalRow[]>("search_journal", { filter }),
+  users: () => call<User[]>("list_users"),
+  signIn: (login: string, pin: string) => call<User>("sign_in", { login, pin }),
+  signOut: () => call<void>("sign_out"),
+  currentUser: () => call<User | null>("current_user"),
+  setHeadAbsence: (from: string, until: string) => call<void>("set_head_absence", { from, until }),
+  myWork: () => call<JournalRow[]>("my_work"),
+  overdueDashboard: () => call<OverdueDashboard>("overdue_dashboard"),
+  caseView: (ref: string) => call<CaseView>("case_view", { case: ref }),
+  caseActions: (ref: string) => call<ActionKind[]>("case_actions", { case: ref }),
+  act: (ref: string, action: Action) => call<CaseView>("act", { case: ref, action }),
 };

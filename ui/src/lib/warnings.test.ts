@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { JournalRow } from "./bindings/JournalRow";
-import { freshWarnings, warningCounts, warningKey } from "./warnings";
+import kk from "../../../locales/kk.yml";
+import { translate } from "./translate";
+import { formatWorkSpan } from "./worktime";
+import { freshWarnings, warningCounts, warningKey, warningMessage } from "./warnings";
 import { IdleTimer } from "./idle";
 
 const plugin = vi.hoisted(() => ({
@@ -58,6 +61,23 @@ describe("deadline warnings", () => {
     expect(freshWarnings([late], notified)).toEqual([late]);
     const nextStep = row("2026-00001", "due_soon", "sign");
     expect(freshWarnings([nextStep], notified)).toEqual([nextStep]);
+  });
+});
+
+describe("warning text", () => {
+  const tk = (key: string, p?: Record<string, string | number>) => translate(kk, key, p);
+  const span = (m: number) => formatWorkSpan(tk, m);
+
+  it("names each case, with the time left when due soon", () => {
+    const soon = { ...row("2026-00007", "due_soon"), minutes_left: 45 } as unknown as JournalRow;
+    expect(warningMessage(tk, [soon, row("2026-00002", "overdue")], span)).toBe(
+      "№ 2026-00007: қадамның мерзімі жақындады, 45 мин қалды.\n№ 2026-00002: қадамның мерзімі өтті.",
+    );
+  });
+
+  it("counts when there are many", () => {
+    const rows = ["1", "2", "3", "4"].map((n) => row(n, "overdue"));
+    expect(warningMessage(tk, rows, span)).toBe("Мерзімі жақындаған немесе өткен жаңа қадамдар: 4.");
   });
 });
 

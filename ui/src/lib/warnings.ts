@@ -23,3 +23,21 @@ export function freshWarnings(rows: JournalRow[], notified: ReadonlySet<string>)
     (r) => (r.step_state === "due_soon" || r.step_state === "overdue") && !notified.has(warningKey(r)),
   );
 }
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The desktop notification's text for newly due-soon or overdue steps (one line each, up to three). */
+export function warningMessage(
+  t: Translate,
+  fresh: JournalRow[],
+  span: (minutes: number) => string,
+): string {
+  if (fresh.length > 3) return t("work.notify_many", { count: fresh.length });
+  return fresh
+    .map((r) =>
+      r.step_state === "overdue"
+        ? t("work.notify_overdue", { number: r.number })
+        : t("work.notify_due_soon", { number: r.number, time: span(Number(r.minutes_left ?? 0)) }),
+    )
+    .join("\n");
+}

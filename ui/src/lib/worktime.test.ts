@@ -47,6 +47,7 @@ describe("working time left", () => {
     expect(timeLeftText(tr, -90)).toBe("просрочено на 1 ч 30 мин");
     expect(timeLeftText(tr, 30)).toBe("30 мин");
     expect(timeLeftText(tr, null)).toBe("");
+    expect(timeLeftText(tk, BigInt(-480))).toBe("1 ж.к. кешікті");
   });
 });
 

@@ -38,12 +38,14 @@ export function formatWorkSpan(
 /** What the queue shows for `minutes_left`: time left, or how late the step is. */
 export function timeLeftText(
   t: Translate,
-  minutesLeft: number | null | undefined,
+  minutesLeft: number | bigint | null | undefined,
   perDay = WORK_MINUTES_PER_DAY,
 ): string {
   if (minutesLeft === null || minutesLeft === undefined) return "";
-  const span = formatWorkSpan(t, minutesLeft, perDay);
-  return minutesLeft < 0 ? t("work.late_by", { time: span }) : span;
+  // ts-rs types an i64 as bigint; over JSON it arrives as a plain number.
+  const minutes = Number(minutesLeft);
+  const span = formatWorkSpan(t, minutes, perDay);
+  return minutes < 0 ? t("work.late_by", { time: span }) : span;
 }
 
 export const STEP_STATES: StepState[] = ["on_time", "due_soon", "overdue"];
