@@ -3,6 +3,8 @@
 //! Shifted days off are derived from the rule, never listed by hand.
 
 mod data;
+mod edit;
+mod locate;
 mod office;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +14,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use data::{
-    parse_holidays, parse_year, CalendarError, HolidayKind, HolidayRule, Transfer, YearFile,
+    holidays_to_toml, parse_holidays, parse_year, CalendarError, HolidayKind, HolidayRule,
+    Transfer, YearFile,
 };
 pub use office::{parse_office, OfficeHours};
 

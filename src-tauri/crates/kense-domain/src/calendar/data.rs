@@ -44,6 +44,17 @@ impl CalendarError {
         CalendarError::new(file, line, None, error.message().to_string())
     }
 
+    /// Fills in the line from the field's place in `text` when it is not known yet.
+    pub(crate) fn located(mut self, text: &str) -> Self {
+        if self.line.is_none() {
+            self.line = self
+                .field
+                .as_deref()
+                .and_then(|field| super::locate::line_of(text, field));
+        }
+        self
+    }
+
     pub fn to_domain_error(&self) -> DomainError {
         DomainError {
             code: ErrorCode::CalendarInvalid,
@@ -114,31 +125,48 @@ impl HolidayRule {
     }
 }
 
+/// Reads `holidays.toml`; errors name the file, the line and the field.
 pub fn parse_holidays(file: &str, text: &str) -> Result<Vec<HolidayRule>, CalendarError> {
+    holidays_from(file, text).map_err(|e| e.located(text))
+}
+
+fn holidays_from(file: &str, text: &str) -> Result<Vec<HolidayRule>, CalendarError> {
     let parsed: HolidaysFile =
         toml::from_str(text).map_err(|e| CalendarError::from_toml(file, text, &e))?;
     let mut rules = Vec::new();
     for (i, entry) in parsed.holiday.into_iter().enumerate() {
         let field = format!("holiday[{i}]");
-        let bad = |what: &str| CalendarError::new(file, None, Some(&field), what.to_string());
+        let bad_at = |key: &str, what: &str| {
+            CalendarError::new(
+                file,
+                None,
+                Some(&format!("{field}.{key}")),
+                what.to_string(),
+            )
+        };
         let (month, day) = entry
             .date
             .split_once('-')
             .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
             .filter(|(m, d)| NaiveDate::from_ymd_opt(2024, *m, *d).is_some())
-            .ok_or_else(|| bad("date must be MM-DD, a real day of the year"))?;
+            .ok_or_else(|| bad_at("date", "date must be MM-DD, a real day of the year"))?;
         if entry.name.kk.trim().is_empty() || entry.name.ru.trim().is_empty() {
-            return Err(bad("name needs both kk and ru"));
+            return Err(bad_at("name", "name needs both kk and ru"));
         }
         if entry.kind == HolidayKind::DayOff && entry.shifts_when_on_weekend {
-            return Err(bad(
+            return Err(bad_at(
+                "shifts_when_on_weekend",
                 "days off that are not holidays never shift (Labour Code art. 84)",
             ));
         }
         if let (Some(from), Some(until)) = (entry.from_year, entry.until_year) {
             if until < from {
-                return Err(bad("until_year is before from_year"));
+                return Err(bad_at("until_year", "until_year is before from_year"));
             }
+        }
+        let same_day = |r: &HolidayRule| r.month == month && r.day == day;
+        if rules.iter().any(same_day) {
+            return Err(bad_at("date", "this day is already listed"));
         }
         rules.push(HolidayRule {
             month,
@@ -151,6 +179,37 @@ pub fn parse_holidays(file: &str, text: &str) -> Result<Vec<HolidayRule>, Calend
         });
     }
     Ok(rules)
+}
+
+/// Writes the holiday rules back as `holidays.toml` (after an administrator's edit).
+pub fn holidays_to_toml(rules: &[HolidayRule]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        holiday: Vec<HolidayEntryOut<'a>>,
+    }
+    #[derive(Serialize)]
+    struct HolidayEntryOut<'a> {
+        date: String,
+        kind: HolidayKind,
+        name: &'a Text,
+        shifts_when_on_weekend: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from_year: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until_year: Option<i32>,
+    }
+    let holiday = rules
+        .iter()
+        .map(|r| HolidayEntryOut {
+            date: format!("{:02}-{:02}", r.month, r.day),
+            kind: r.kind,
+            name: &r.name,
+            shifts_when_on_weekend: r.shifts_when_on_weekend,
+            from_year: r.from_year,
+            until_year: r.until_year,
+        })
+        .collect();
+    toml::to_string(&Out { holiday }).expect("holiday rules always serialise")
 }
 
 /// A government transfer: a weekday made a day off and/or a weekend day made a working day.
@@ -218,6 +277,7 @@ impl YearFile {
         if let Some(day) = self.kurban_ait {
             in_year("kurban_ait", day)?;
         }
+        let mut seen = std::collections::BTreeSet::new();
         for (i, t) in self.transfers.iter().enumerate() {
             let field = format!("transfer[{i}]");
             if t.day_off.is_none() && t.working_day.is_none() {
@@ -228,27 +288,30 @@ impl YearFile {
                     "a transfer needs day_off or working_day",
                 ));
             }
-            if let Some(day) = t.day_off {
+            let mut check = |key: &str, day: NaiveDate, want_weekend: bool| {
+                let field = format!("{field}.{key}");
                 in_year(&field, day)?;
-                if weekend(day) {
-                    return Err(CalendarError::new(
-                        file,
-                        None,
-                        Some(&field),
-                        format!("{day} is a weekend day already"),
-                    ));
+                let problem = if weekend(day) != want_weekend {
+                    Some(if want_weekend {
+                        format!("{day} is a weekday already")
+                    } else {
+                        format!("{day} is a weekend day already")
+                    })
+                } else if !seen.insert(day) {
+                    Some(format!("{day} is in another transfer already"))
+                } else {
+                    None
+                };
+                match problem {
+                    Some(message) => Err(CalendarError::new(file, None, Some(&field), message)),
+                    None => Ok(()),
                 }
+            };
+            if let Some(day) = t.day_off {
+                check("day_off", day, false)?;
             }
             if let Some(day) = t.working_day {
-                in_year(&field, day)?;
-                if !weekend(day) {
-                    return Err(CalendarError::new(
-                        file,
-                        None,
-                        Some(&field),
-                        format!("{day} is a weekday already"),
-                    ));
-                }
+                check("working_day", day, true)?;
             }
         }
         for day in &self.excluded {
@@ -302,9 +365,10 @@ impl YearFile {
     }
 }
 
+/// Reads one `<year>.toml`; errors name the file, the line and the field.
 pub fn parse_year(file: &str, text: &str) -> Result<YearFile, CalendarError> {
     let year: YearFile =
         toml::from_str(text).map_err(|e| CalendarError::from_toml(file, text, &e))?;
-    year.validate(file)?;
+    year.validate(file).map_err(|e| e.located(text))?;
     Ok(year)
 }

@@ -50,26 +50,34 @@ impl OfficeHours {
 
     /// Checks the order opens < lunch_from ≤ lunch_until < closes and the threshold.
     pub fn validate(&self, file: &str) -> Result<(), CalendarError> {
-        let ordered = self.opens < self.lunch_from
-            && self.lunch_from <= self.lunch_until
-            && self.lunch_until < self.closes;
-        if !ordered {
-            return Err(CalendarError::new(
-                file,
-                None,
-                Some("opens"),
-                "hours must run opens < lunch_from ≤ lunch_until < closes",
-            ));
+        let bad =
+            |field: &str, message: &str| Err(CalendarError::new(file, None, Some(field), message));
+        if self.opens >= self.closes {
+            return bad("closes", "the office must close after it opens");
         }
-        if !(1..=100).contains(&self.due_soon_percent)
-            || self.due_soon_min_minutes > self.due_soon_max_minutes
-        {
-            return Err(CalendarError::new(
-                file,
-                None,
-                Some("due_soon_percent"),
-                "due_soon_percent is 1..100 and the minimum is not above the maximum",
-            ));
+        if self.lunch_from <= self.opens || self.lunch_from > self.lunch_until {
+            return bad(
+                "lunch_from",
+                "lunch must start after opening and not after it ends (opens < lunch_from ≤ lunch_until < closes)",
+            );
+        }
+        if self.lunch_until >= self.closes {
+            return bad(
+                "lunch_until",
+                "lunch must end before closing (opens < lunch_from ≤ lunch_until < closes)",
+            );
+        }
+        if !(1..=100).contains(&self.due_soon_percent) {
+            return bad("due_soon_percent", "due_soon_percent is 1..100");
+        }
+        if self.due_soon_min_minutes > self.due_soon_max_minutes {
+            return bad(
+                "due_soon_min_minutes",
+                "due_soon_min_minutes is above due_soon_max_minutes",
+            );
+        }
+        if self.offset.local_minus_utc() % 60 != 0 {
+            return bad("utc_offset", "the offset must be whole minutes");
         }
         Ok(())
     }
@@ -90,7 +98,12 @@ impl OfficeHours {
     }
 }
 
+/// Reads `office.toml`; errors name the file, the line and the field.
 pub fn parse_office(file: &str, text: &str) -> Result<OfficeHours, CalendarError> {
+    office_from(file, text).map_err(|e| e.located(text))
+}
+
+fn office_from(file: &str, text: &str) -> Result<OfficeHours, CalendarError> {
     let raw: OfficeFile =
         toml::from_str(text).map_err(|e| CalendarError::from_toml(file, text, &e))?;
     let time = |field: &str, value: &str| {
