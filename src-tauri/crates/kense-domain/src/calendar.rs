@@ -173,28 +173,67 @@ impl WorkingCalendar {
 
     /// All days off of a year (weekend holidays included), derived from the data.
     fn off_days_of(&self, year: i32) -> BTreeMap<NaiveDate, DayNote> {
+        // The neighbour years take part: a holiday on Sat 31 Dec moves into
+        // January, and a shifted day must not land on next year's holiday.
         let mut off: BTreeMap<NaiveDate, DayNote> = BTreeMap::new();
-        let file = self.years.get(&year);
-        let excluded: BTreeSet<NaiveDate> = file
-            .map(|f| f.excluded.iter().copied().collect())
-            .unwrap_or_default();
         let mut shiftable = Vec::new();
+        for y in year - 1..=year + 1 {
+            self.law_days_of(
+                y,
+                &mut off,
+                if y <= year {
+                    Some(&mut shiftable)
+                } else {
+                    None
+                },
+            );
+        }
+        let worked: BTreeSet<NaiveDate> = (year - 1..=year + 1)
+            .flat_map(|y| self.working_weekend_days(y))
+            .collect();
+        // Each weekend holiday, in date order, moves to the next weekday that is not already off.
+        shiftable.sort_by_key(|(day, _)| *day);
+        for (day, name) in shiftable {
+            let mut next = day;
+            loop {
+                let Some(after) = next.succ_opt() else {
+                    break;
+                };
+                next = after;
+                if !is_weekend(next) && !worked.contains(&next) && !off.contains_key(&next) {
+                    off.insert(next, DayNote::Shifted { name });
+                    break;
+                }
+            }
+        }
+        off.retain(|day, _| day.year() == year);
+        off
+    }
+
+    /// Holidays in force in `year` (less its exclusions), its Kurban Ait and its
+    /// transferred days off; weekend holidays that move go to `shiftable`.
+    fn law_days_of(
+        &self,
+        year: i32,
+        off: &mut BTreeMap<NaiveDate, DayNote>,
+        mut shiftable: Option<&mut Vec<(NaiveDate, crate::types::Text)>>,
+    ) {
+        let file = self.years.get(&year);
+        let excluded = |day: &NaiveDate| file.is_some_and(|f| f.excluded.contains(day));
         for rule in self.rules.iter().filter(|r| r.in_force(year)) {
             let Some(day) = NaiveDate::from_ymd_opt(year, rule.month, rule.day) else {
                 continue;
             };
-            if excluded.contains(&day) {
+            if excluded(&day) {
                 continue;
             }
-            off.insert(
-                day,
-                DayNote::Holiday {
-                    name: rule.name.clone(),
-                },
-            );
+            let name = rule.name.clone();
             if rule.shifts_when_on_weekend && is_weekend(day) {
-                shiftable.push((day, rule.name.clone()));
+                if let Some(list) = shiftable.as_deref_mut() {
+                    list.push((day, name.clone()));
+                }
             }
+            off.insert(day, DayNote::Holiday { name });
         }
         if let Some(file) = file {
             if let Some(day) = file.kurban_ait {
@@ -204,20 +243,6 @@ impl WorkingCalendar {
                 off.insert(day, DayNote::Transfer);
             }
         }
-        let worked = self.working_weekend_days(year);
-        // Each weekend holiday, in date order, moves to the next weekday that is not already off.
-        shiftable.sort_by_key(|(day, _)| *day);
-        for (day, name) in shiftable {
-            let mut next = day;
-            loop {
-                next = next.succ_opt().expect("within range");
-                if !is_weekend(next) && !worked.contains(&next) && !off.contains_key(&next) {
-                    break;
-                }
-            }
-            off.insert(next, DayNote::Shifted { name });
-        }
-        off
     }
 }
 

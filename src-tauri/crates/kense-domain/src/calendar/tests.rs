@@ -293,3 +293,16 @@ fn years_without_a_file_follow_the_rule() {
     assert!(!cal.is_working_day(day(2027, 5, 16)));
     assert!(cal.is_working_day(day(2027, 5, 17)));
 }
+
+#[test]
+fn a_holiday_on_new_years_eve_moves_into_january() {
+    let holidays = "[[holiday]]\ndate = \"12-31\"\nkind = \"state\"\nname = { kk = \"a\", ru = \"a\" }\nshifts_when_on_weekend = true\n\n[[holiday]]\ndate = \"01-02\"\nkind = \"state\"\nname = { kk = \"b\", ru = \"b\" }\nshifts_when_on_weekend = true\n";
+    let cal = WorkingCalendar::from_sources(holidays, &[], OFFICE).unwrap();
+    // Sat 31 Dec 2022 → Tue 3 Jan 2023: Mon 2 Jan is itself a holiday.
+    assert!(!cal.is_working_day(day(2023, 1, 2)));
+    assert!(!cal.is_working_day(day(2023, 1, 3)));
+    assert!(cal.is_working_day(day(2023, 1, 4)));
+    assert!(cal.is_working_day(day(2022, 12, 30)));
+    let offs: Vec<_> = cal.days_off(2023).into_iter().map(|(d, _)| d).collect();
+    assert_eq!(offs, vec![day(2023, 1, 2), day(2023, 1, 3)]);
+}
