@@ -195,10 +195,7 @@ impl WorkingCalendar {
         shiftable.sort_by_key(|(day, _)| *day);
         for (day, name) in shiftable {
             let mut next = day;
-            loop {
-                let Some(after) = next.succ_opt() else {
-                    break;
-                };
+            while let Some(after) = next.succ_opt() {
                 next = after;
                 if !is_weekend(next) && !worked.contains(&next) && !off.contains_key(&next) {
                     off.insert(next, DayNote::Shifted { name });
