@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_journal.sql"),
     include_str!("migrations/0002_workflow.sql"),
     include_str!("migrations/0003_regulation_admin.sql"),
+    include_str!("migrations/0004_documents.sql"),
 ];
 
 /// The newest schema this build knows.
