@@ -51,6 +51,10 @@ pub enum ErrorCode {
     LoginInvalid,
     LoginTaken,
     NotLoggedIn,
+    DocumentNotAvailable,
+    DocumentUnknown,
+    DocumentTampered,
+    RenderFailed,
 }
 
 macro_rules! codes {
@@ -109,6 +113,10 @@ codes! {
     LoginInvalid => "login_invalid",
     LoginTaken => "login_taken",
     NotLoggedIn => "not_logged_in",
+    DocumentNotAvailable => "document_not_available",
+    DocumentUnknown => "document_unknown",
+    DocumentTampered => "document_tampered",
+    RenderFailed => "render_failed",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as
