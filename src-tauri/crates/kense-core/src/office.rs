@@ -27,8 +27,8 @@ pub const JOURNAL_PAGE: u32 = 1000;
 
 pub struct Office {
     store: Store,
-    catalog: Catalog,
-    calendar: WorkingCalendar,
+    pub(crate) catalog: Catalog,
+    pub(crate) calendar: WorkingCalendar,
     data_dir: Option<PathBuf>,
 }
 
@@ -45,12 +45,13 @@ impl Office {
     }
 
     fn with_store(store: Store, data_dir: Option<PathBuf>) -> Result<Office, CoreError> {
-        Ok(Office {
+        Office {
             store,
             catalog: Catalog::load(bundled::regulation_sources()),
             calendar: bundled::calendar()?,
             data_dir,
-        })
+        }
+        .with_admin_data()
     }
 
     pub fn calendar(&self) -> &WorkingCalendar {

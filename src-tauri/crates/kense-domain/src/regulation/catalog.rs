@@ -149,6 +149,14 @@ impl Catalog {
         &self.rejected
     }
 
+    /// The same catalogue also reporting `more` files refused before loading
+    /// (e.g. stored versions that clash with bundled ones).
+    pub fn with_rejected(mut self, more: Vec<RejectedFile>) -> Catalog {
+        self.rejected.extend(more);
+        self.rejected.sort_by(|a, b| a.file.cmp(&b.file));
+        self
+    }
+
     /// What registration needs to know about the latest version of a service.
     pub fn terms(&self, id: &str) -> Option<ServiceTerms> {
         self.latest(id).map(ServiceDefinition::terms)
