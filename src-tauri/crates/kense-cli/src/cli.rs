@@ -79,6 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "RFC3339")]
         until: String,
     },
+    #[command(flatten)]
+    Admin(crate::admin_cli::AdminCommand),
     /// Fills an empty journal with the demo applications.
     Demo,
     /// Writes a consistent copy of the journal to FILE while it stays in use.

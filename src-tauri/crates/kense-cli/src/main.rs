@@ -3,6 +3,7 @@
 //! Exit codes: 0 done; 1 the journal could not be opened or written;
 //! 2 bad input (nothing written); 3 not allowed (nothing changed).
 
+mod admin_cli;
 mod cli;
 mod commands;
 mod output;

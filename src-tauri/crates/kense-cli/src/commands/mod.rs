@@ -1,3 +1,4 @@
+mod admin;
 mod journal;
 mod maintenance;
 mod route;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Overdue { json } => route::overdue(&ctx, json),
         Command::User(command) => route::user(&mut ctx, command),
         Command::Absence { from, until } => route::absence(&mut ctx, &from, &until),
+        Command::Admin(command) => admin::run(&mut ctx, command),
         Command::Demo => journal::demo(&mut ctx),
         Command::Backup { out } => maintenance::backup(&ctx, &out),
         Command::Verify { json } => maintenance::verify(&ctx, json),
