@@ -11,8 +11,10 @@ use crate::{CoreError, Office};
 
 type Time = DateTime<FixedOffset>;
 
-/// Rows shown at most in one queue or search answer.
+/// Rows shown at most in one queue.
 pub const QUEUE_LIMIT: u32 = 500;
+/// Rows shown at most for one search: more means the search should be narrower.
+pub const SEARCH_LIMIT: u32 = 200;
 
 impl Office {
     /// Every open step `login` may act on, the most urgent first.
@@ -96,7 +98,7 @@ impl Office {
 
     /// The journal narrowed by a filter, newest first.
     pub fn search(&self, filter: &JournalFilter, now: Time) -> Result<Vec<JournalRow>, CoreError> {
-        let found = queues::search(self.store().conn(), filter, now, QUEUE_LIMIT)?;
+        let found = queues::search(self.store().conn(), filter, now, SEARCH_LIMIT)?;
         Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
     }
 }

@@ -88,9 +88,18 @@ pub fn search(
     }
     match filter.text.as_deref().and_then(SearchText::parse) {
         Some(SearchText::IdNumber(id)) => add("applicant_id_number = ?", Value::Text(id)),
-        Some(SearchText::Number(n)) => add(
-            "number LIKE ? ESCAPE '\\'",
-            Value::Text(format!("{}%", escape_like(&n))),
+        // A prefix as a range, so the unique index on `number` answers it.
+        Some(SearchText::Number(n)) => {
+            add("number >= ?", Value::Text(n.clone()));
+            add("number <= ?", Value::Text(format!("{n}\u{FFFF}")));
+        }
+        // Three letters or more: the trigram index finds the part of the name,
+        // the newest matches first (ids grow with registration); a fragment common
+        // to thousands of names answers with the newest of them.
+        Some(SearchText::Name(name)) if name.chars().count() >= 3 => add(
+            "id IN (SELECT rowid FROM cases_name_trigrams WHERE cases_name_trigrams MATCH ?
+                    ORDER BY rowid DESC LIMIT 1000)",
+            Value::Text(format!("\"{}\"", name.replace('"', "\"\""))),
         ),
         Some(SearchText::Name(name)) => add(
             "applicant_name_folded LIKE ? ESCAPE '\\'",

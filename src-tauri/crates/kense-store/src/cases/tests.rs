@@ -139,3 +139,43 @@ fn a_failed_insert_leaves_no_gap() {
         "the failed registration must not consume a number"
     );
 }
+
+#[test]
+fn journal_search_finds_numbers_ids_and_parts_of_names() {
+    use crate::queues::search;
+    use kense_domain::journal::JournalFilter;
+    let mut store = Store::open_in_memory().unwrap();
+    let t = at("2026-11-23T10:00:00+05:00");
+    for name in ["Әсет Құрманғалиұлы", "Иванов Пётр", "Құрманов Ерлан"]
+    {
+        register_in(&mut store, &application(name), t, "clerk", "YYYY-NNNNN").unwrap();
+    }
+    let find = |text: &str| -> Vec<String> {
+        let filter = JournalFilter {
+            text: Some(text.into()),
+            ..JournalFilter::default()
+        };
+        let mut names: Vec<String> = search(store.conn(), &filter, t, 100)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.applicant.name)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(find("ҚҰРМАН"), ["Құрманов Ерлан", "Әсет Құрманғалиұлы"]);
+    assert_eq!(find("пётр"), ["Иванов Пётр"]);
+    assert_eq!(
+        find("ив"),
+        ["Иванов Пётр"],
+        "two letters fall back to a scan"
+    );
+    assert_eq!(find("2026-00002"), ["Иванов Пётр"]);
+    assert_eq!(find("2026-0000").len(), 3);
+    assert_eq!(find("800416100254").len(), 3);
+    assert!(find("жоқ адам").is_empty());
+    assert!(
+        find("\"").is_empty(),
+        "a quote in the text is not FTS syntax"
+    );
+}

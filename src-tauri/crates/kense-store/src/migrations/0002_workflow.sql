@@ -55,7 +55,11 @@ ALTER TABLE cases ADD COLUMN step_started_at TEXT;
 ALTER TABLE cases ADD COLUMN due_at       TEXT;
 CREATE INDEX cases_open_by_role ON cases (current_role, due_at) WHERE current_role IS NOT NULL;
 CREATE INDEX cases_open_by_executor ON cases (executor, due_at) WHERE current_role IS NOT NULL;
-CREATE INDEX cases_name_search ON cases (applicant_name_folded);
+-- Any part of an applicant's name, found through its trigrams (Cyrillic and Kazakh alike).
+CREATE VIRTUAL TABLE cases_name_trigrams USING fts5 (name, content = '', tokenize = 'trigram');
+INSERT INTO cases_name_trigrams (rowid, name) SELECT id, applicant_name_folded FROM cases;
+CREATE TRIGGER cases_name_trigrams_insert AFTER INSERT ON cases
+BEGIN INSERT INTO cases_name_trigrams (rowid, name) VALUES (new.id, new.applicant_name_folded); END;
 
 CREATE TABLE outgoing_sequence (
     year     INTEGER PRIMARY KEY,
