@@ -135,6 +135,8 @@ pub struct RefusalData {
     pub addressee: Addressee,
     pub service_name: String,
     pub grounds: Vec<Ground>,
+    /// The executor's own words on the grounds (may be empty).
+    pub explanation: String,
     pub missing_documents: Vec<String>,
     pub expired_documents: Vec<String>,
     pub signatory: Signatory,

@@ -126,6 +126,10 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &RefusalData, lang: Lang) -> Fl
         })
         .collect();
     numbered(&mut flow, &grounds, body);
+    if !data.explanation.trim().is_empty() {
+        flow.space(1.5 * MM);
+        flow.paragraph(data.explanation.trim(), body.indent(INDENT));
+    }
 
     for (key, docs) in [
         ("pdf.refusal.missing_documents", &data.missing_documents),

@@ -221,6 +221,7 @@ pub fn refusal(lang: Lang, n_grounds: usize) -> RefusalData {
         },
         service_name: service.into(),
         grounds: grounds(lang, n_grounds),
+        explanation: String::new(),
         missing_documents: missing.into_iter().map(String::from).collect(),
         expired_documents: expired.into_iter().map(String::from).collect(),
         signatory: head(lang),
