@@ -48,6 +48,7 @@ pub struct ProcedureOption {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct JournalRow {
+    #[ts(type = "number")]
     pub id: i64,
     pub number: String,
     pub year: i32,
@@ -73,6 +74,7 @@ pub struct JournalRow {
     /// How urgent the current step is at the office's "now".
     pub step_state: Option<StepState>,
     /// Working minutes left until the due time (negative when overdue).
+    #[ts(type = "number | null")]
     pub minutes_left: Option<i64>,
 }
 
@@ -165,5 +167,6 @@ pub struct OverdueCount {
     /// A step id or an executor's login (empty: not yet assigned).
     pub key: String,
     pub label: Option<Text>,
+    #[ts(type = "number")]
     pub count: u64,
 }

@@ -47,7 +47,7 @@ pub struct YearView {
     pub year: i32,
     pub provisional: bool,
     /// Weekdays that are not worked, with why.
-    #[ts(type = "Array<[string, DayNote]>")]
+    #[ts(as = "Vec<(String, DayNote)>")]
     pub days_off: Vec<(NaiveDate, DayNote)>,
     /// Saturdays and Sundays that are worked.
     #[ts(type = "Array<string>")]

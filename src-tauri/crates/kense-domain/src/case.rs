@@ -161,6 +161,8 @@ impl CaseStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Case {
+    // JSON carries it as a plain number (ids stay far below 2^53).
+    #[ts(type = "number")]
     pub id: i64,
     /// The formatted registration number, e.g. `2026-00001`.
     pub number: String,

@@ -9,7 +9,7 @@ import type { RoutePosition } from "./RoutePosition";
 /**
  * A case as the journal holds it.
  */
-export type Case = { id: bigint, 
+export type Case = { id: number, 
 /**
  * The formatted registration number, e.g. `2026-00001`.
  */

@@ -10,7 +10,7 @@ import type { Text } from "./Text";
 /**
  * One line of the journal.
  */
-export type JournalRow = { id: bigint, number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, language: Language, applicant_kind: ApplicantKind, applicant_name: string, applicant_id_number: string, service: string, service_name: Text | null, procedure: string, procedure_name: Text | null, status: CaseStatus, step_id: string | null, 
+export type JournalRow = { id: number, number: string, year: number, seq: number, registered_at: string, received_at: string, channel: Channel, language: Language, applicant_kind: ApplicantKind, applicant_name: string, applicant_id_number: string, service: string, service_name: Text | null, procedure: string, procedure_name: Text | null, status: CaseStatus, step_id: string | null, 
 /**
  * The current step's name; `None` once the case is closed.
  */
@@ -22,4 +22,4 @@ step_state: StepState | null,
 /**
  * Working minutes left until the due time (negative when overdue).
  */
-minutes_left: bigint | null, };
+minutes_left: number | null, };

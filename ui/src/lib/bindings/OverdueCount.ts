@@ -5,4 +5,4 @@ export type OverdueCount = {
 /**
  * A step id or an executor's login (empty: not yet assigned).
  */
-key: string, label: Text | null, count: bigint, };
+key: string, label: Text | null, count: number, };
