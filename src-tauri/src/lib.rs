@@ -31,6 +31,12 @@ pub fn run() {
             commands::session::current_user,
             commands::session::create_user,
             commands::session::set_head_absence,
+            commands::admin::services_report,
+            commands::admin::service_definition,
+            commands::admin::edit_service,
+            commands::admin::calendar_year,
+            commands::admin::edit_calendar,
+            commands::admin::calendar_edits,
         ])
         .run(tauri::generate_context!())
         .expect("the Kense window could not start");

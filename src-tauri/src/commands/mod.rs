@@ -1,6 +1,7 @@
 //! Thin Tauri commands: take the state and the arguments, call one core function,
 //! map the error to `{code, message}`.
 
+pub mod admin;
 pub mod app;
 pub mod journal;
 pub mod route;
