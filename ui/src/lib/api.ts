@@ -13,6 +13,12 @@ import type { CaseView } from "./bindings/CaseView";
 import type { JournalFilter } from "./bindings/JournalFilter";
 import type { OverdueDashboard } from "./bindings/OverdueDashboard";
 import type { User } from "./bindings/User";
+import type { CalendarChange } from "./bindings/CalendarChange";
+import type { CalendarEditView } from "./bindings/CalendarEditView";
+import type { CalendarYear } from "./bindings/CalendarYear";
+import type { ServiceDefinition } from "./bindings/ServiceDefinition";
+import type { ServiceEdit } from "./bindings/ServiceEdit";
+import type { ServicesReport } from "./bindings/ServicesReport";
 
 export function isApiError(e: unknown): e is ApiError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -46,4 +52,12 @@ export const api = {
   caseView: (ref: string) => call<CaseView>("case_view", { case: ref }),
   caseActions: (ref: string) => call<ActionKind[]>("case_actions", { case: ref }),
   act: (ref: string, action: Action) => call<CaseView>("act", { case: ref, action }),
+  servicesReport: () => call<ServicesReport>("services_report"),
+  serviceDefinition: (service: string) => call<ServiceDefinition>("service_definition", { service }),
+  editService: (service: string, edit: ServiceEdit) =>
+    call<ServiceDefinition>("edit_service", { service, edit }),
+  calendarYear: (year: number) => call<CalendarYear>("calendar_year", { year }),
+  editCalendar: (year: number, change: CalendarChange) =>
+    call<CalendarYear>("edit_calendar", { year, change }),
+  calendarEdits: () => call<CalendarEditView[]>("calendar_edits"),
 };
