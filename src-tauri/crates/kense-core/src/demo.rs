@@ -175,6 +175,9 @@ pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, Co
         return Ok(0);
     }
     seed_users(office, now)?;
+    if office.office_details()?.name.kk.is_empty() {
+        office.store_office_details(&crate::office_details::demo_details())?;
+    }
     let mut added = 0;
     for sample in SAMPLES {
         let Some(service) = office.catalog().latest(sample.service).cloned() else {

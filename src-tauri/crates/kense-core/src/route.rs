@@ -47,7 +47,7 @@ impl Office {
         found.ok_or_else(|| not_found(reference))
     }
 
-    fn definition_of(&self, case: &Case) -> Result<(&ServiceDefinition, &Procedure), CoreError> {
+    pub(crate) fn definition_of(&self, case: &Case) -> Result<(&ServiceDefinition, &Procedure), CoreError> {
         let missing = || {
             CoreError::from(DomainError::new(
                 ErrorCode::RegulationInvalid,
@@ -65,7 +65,7 @@ impl Office {
         Ok((service, procedure))
     }
 
-    fn route_of(
+    pub(crate) fn route_of(
         &self,
         case: &Case,
         procedure: &Procedure,
@@ -154,10 +154,19 @@ impl Office {
         let position = Office::position(&ctx, &state);
         let status = state.status;
         let pattern = self.outgoing_pattern()?;
+        // The document a signature (or a route's end) issues, frozen with the act.
+        let freeze = self.freeze_for(&case, service, procedure, &state, &event)?;
+        let offset = self.calendar().hours.offset;
         self.store_mut().write(|tx| {
             if needs_number {
-                let seq = outgoing::next(tx, now.year())?;
-                let number = format_number(&pattern, now.year(), seq);
+                // A signed document already carries its outgoing number.
+                let number = match crate::documents::signed_outgoing_number(tx, case.id)? {
+                    Some(number) => number,
+                    None => {
+                        let seq = outgoing::next(tx, now.year())?;
+                        format_number(&pattern, now.year(), seq)
+                    }
+                };
                 match &mut event.action {
                     Action::HandOver {
                         outgoing_number, ..
@@ -169,6 +178,10 @@ impl Office {
                 }
             }
             events::append(tx, case.id, &event)?;
+            if let Some(freeze) = freeze {
+                let event_id = tx.last_insert_rowid();
+                freeze.write(tx, event_id, offset)?;
+            }
             cases::set_route(tx, case.id, status, &position)
         })?;
         self.case_view(&case.number, now)
