@@ -93,6 +93,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Prints a case's document to a PDF file (reprints are byte-identical copies).
+    Print {
+        /// The case's registration number or id.
+        case: String,
+        /// receipt, result, duplicate or refusal.
+        #[arg(long)]
+        kind: String,
+        /// kk or ru (default: the application's language).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Prints the registration journal for a period (registration dates, inclusive).
+    PrintJournal {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        #[arg(long, default_value = "kk")]
+        lang: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Checks a printed document against the journal: FILE.pdf, or --code CODE.
+    VerifyDoc {
+        file: Option<PathBuf>,
+        /// The check code printed on the paper (or the QR code's text).
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The office's details printed on documents.
+    #[command(subcommand)]
+    Office(OfficeCommand),
 }
 
 #[derive(Debug, clap::Args, Default)]
@@ -127,5 +163,19 @@ pub enum UserCommand {
     List {
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Shows the office's details.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replaces the office's details from JSON (administrators only).
+    Set {
+        #[arg(long = "json", value_name = "FILE")]
+        json: String,
     },
 }

@@ -1,4 +1,5 @@
 mod admin;
+mod documents;
 mod journal;
 mod maintenance;
 mod route;
@@ -7,7 +8,7 @@ use kense_core::clock::Clock;
 use kense_core::{data_dir, CoreError, Office};
 use kense_domain::{DomainError, ErrorCode};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, OfficeCommand};
 use crate::output::{Failure, EXIT_BAD_INPUT};
 
 /// What every command gets: the open office, the clock and the acting user.
@@ -64,6 +65,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Demo => journal::demo(&mut ctx),
         Command::Backup { out } => maintenance::backup(&ctx, &out),
         Command::Verify { json } => maintenance::verify(&ctx, json),
+        Command::Print {
+            case,
+            kind,
+            lang,
+            out,
+        } => documents::print(&mut ctx, &case, &kind, lang.as_deref(), &out),
+        Command::PrintJournal { from, to, lang, out } => {
+            documents::print_journal(&mut ctx, &from, &to, &lang, &out)
+        }
+        Command::VerifyDoc { file, code, json } => {
+            documents::verify_doc(&ctx, file.as_deref(), code.as_deref(), json)
+        }
+        Command::Office(OfficeCommand::Show { json }) => documents::office_show(&ctx, json),
+        Command::Office(OfficeCommand::Set { json }) => documents::office_set(&mut ctx, &json),
     }
 }
 
