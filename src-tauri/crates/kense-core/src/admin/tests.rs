@@ -214,3 +214,53 @@ fn bad_limits_channels_and_years_are_refused_with_their_field() {
         ErrorCode::DateInvalid
     );
 }
+
+#[test]
+fn once_the_office_has_users_only_an_administrator_edits() {
+    use kense_domain::types::Text;
+    use kense_domain::user::{RoleGrant, UserInput};
+    let mut office = Office::open_in_memory().unwrap();
+    let person = |login: &str, role: Role| UserInput {
+        login: login.into(),
+        name: Text {
+            kk: "Әсет".into(),
+            ru: "Асет".into(),
+        },
+        position: Text {
+            kk: "Маман".into(),
+            ru: "Специалист".into(),
+        },
+        phone: "+7 7112 50 00 00".into(),
+        roles: vec![RoleGrant {
+            role,
+            department: None,
+        }],
+        pin: "1234".into(),
+    };
+    office
+        .create_user(&person("admin1", Role::Admin), "setup", at(NOW))
+        .unwrap();
+    office
+        .create_user(&person("clerk1", Role::Clerk), "admin1", at(NOW))
+        .unwrap();
+    let change = CalendarChange::AddDayOff {
+        date: "2026-12-28".parse().unwrap(),
+        act: None,
+    };
+    let err = office
+        .edit_calendar(2026, &change, "clerk1", at(NOW))
+        .unwrap_err();
+    assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
+    let err = office
+        .edit_service(VESSEL, &longer_examination(), "clerk1", at(NOW))
+        .unwrap_err();
+    assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
+    assert!(office.calendar_edits().unwrap().is_empty());
+    office
+        .edit_calendar(2026, &change, "admin1", at(NOW))
+        .unwrap();
+    office
+        .edit_service(VESSEL, &longer_examination(), "admin1", at(NOW))
+        .unwrap();
+    assert_eq!(office.calendar_edits().unwrap()[0].user, "admin1");
+}
