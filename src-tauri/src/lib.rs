@@ -37,6 +37,16 @@ pub fn run() {
             commands::admin::calendar_year,
             commands::admin::edit_calendar,
             commands::admin::calendar_edits,
+            commands::documents::document_pdf,
+            commands::documents::sign_case,
+            commands::documents::save_document,
+            commands::documents::open_document,
+            commands::documents::save_journal,
+            commands::documents::case_documents,
+            commands::documents::verify_document,
+            commands::documents::verify_code,
+            commands::documents::office_details,
+            commands::documents::set_office_details,
         ])
         .run(tauri::generate_context!())
         .expect("the Kense window could not start");

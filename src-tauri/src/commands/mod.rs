@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod documents;
 pub mod journal;
 pub mod route;
 pub mod session;

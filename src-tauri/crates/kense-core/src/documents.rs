@@ -1321,6 +1321,18 @@ impl Office {
     }
 }
 
+/// A date as forms and the CLI give it (`YYYY-MM-DD`); `field` names it in the error.
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, CoreError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        DomainError::at(
+            ErrorCode::DateInvalid,
+            field,
+            format!("`{text}` is not a date YYYY-MM-DD"),
+        )
+        .into()
+    })
+}
+
 /// A text of `locales/` in `lang` (for the CLI's messages).
 pub fn text(key: &str, lang: Language) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()
