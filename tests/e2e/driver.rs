@@ -32,6 +32,24 @@ fn app_binary() -> PathBuf {
     path
 }
 
+/// Runs `kense-cli` on the same journal, as an operator would before a shift.
+pub fn cli(data_dir: &Path, now: &str, args: &[&str]) -> String {
+    let bin = app_binary().with_file_name("kense-cli");
+    let out = Command::new(&bin)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["--now", now])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{} does not run: {e}", bin.display()));
+    assert!(
+        out.status.success(),
+        "kense-cli {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub fn output_dir() -> PathBuf {
     let dir = repo_root().join("test-output/e2e");
     std::fs::create_dir_all(&dir).unwrap();
@@ -91,12 +109,17 @@ pub struct Desk {
 }
 
 impl Desk {
-    pub async fn open(_driver: &TauriDriver, data_dir: &Path) -> Desk {
+    pub async fn open(driver: &TauriDriver, data_dir: &Path) -> Desk {
+        Desk::open_at(driver, data_dir, NOW).await
+    }
+
+    /// Opens the window with the office clock set to `now`.
+    pub async fn open_at(_driver: &TauriDriver, data_dir: &Path, now: &str) -> Desk {
         let caps = json!({
             "browserName": "wry",
             "tauri:options": {
                 "application": app_binary(),
-                "args": ["--data-dir", data_dir, "--now", NOW, "--user", "clerk"],
+                "args": ["--data-dir", data_dir, "--now", now, "--user", "clerk"],
             }
         });
         let caps = caps.as_object().unwrap().clone();
@@ -135,7 +158,11 @@ impl Desk {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap();
+        let element = self.wait_for(css).await;
+        if let Err(e) = element.click().await {
+            self.screenshot("failure.png").await;
+            panic!("cannot click {css}: {e} (see failure.png)");
+        }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -166,6 +193,76 @@ impl Desk {
         tokio::time::sleep(Duration::from_millis(200)).await;
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(output_dir().join(name), png).unwrap();
+    }
+
+    /// Signs in at the desk's sign-in list with the user's PIN.
+    pub async fn sign_in(&self, login: &str, pin: &str) {
+        if self.client.find(Locator::Css("#switch-user")).await.is_ok() {
+            self.click("#switch-user").await;
+        }
+        self.click(&format!("#signin-user-{login}")).await;
+        self.type_into("#signin-pin", &format!("{pin}\u{E007}"))
+            .await;
+        self.wait_for(&format!("#current-user[data-login='{login}']"))
+            .await;
+    }
+
+    /// Opens a case from "My work".
+    pub async fn open_from_work(&self, number: &str) {
+        self.click("#nav-work").await;
+        // WebKitWebDriver clicks cells, not rows.
+        self.click(&format!("#work-table tr[data-number='{number}'] td"))
+            .await;
+        self.wait_for_text("#case-number", number).await;
+    }
+
+    /// Opens an act's form.
+    pub async fn act(&self, kind: &str) {
+        self.click(&format!("button[data-action-kind='{kind}']"))
+            .await;
+        self.wait_for(&format!("#action-form[data-action='{kind}']"))
+            .await;
+    }
+
+    pub async fn submit_act(&self) {
+        self.click("#action-form #action-submit").await;
+        let start = Instant::now();
+        while self.client.find(Locator::Css("#action-form")).await.is_ok() {
+            if let Ok(err) = self
+                .client
+                .find(Locator::Css("#action-error, #action-form .field-error"))
+                .await
+            {
+                panic!(
+                    "the act was refused: {}",
+                    err.text().await.unwrap_or_default()
+                );
+            }
+            assert!(start.elapsed() < WAIT, "the act form did not close");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value='{value}']")).await;
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> String {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.wait_for(css).await;
+        self.client.find_all(Locator::Css(css)).await.unwrap()
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
     }
 
     pub async fn close(self) {
