@@ -47,7 +47,10 @@ impl Office {
         found.ok_or_else(|| not_found(reference))
     }
 
-    pub(crate) fn definition_of(&self, case: &Case) -> Result<(&ServiceDefinition, &Procedure), CoreError> {
+    pub(crate) fn definition_of(
+        &self,
+        case: &Case,
+    ) -> Result<(&ServiceDefinition, &Procedure), CoreError> {
         let missing = || {
             CoreError::from(DomainError::new(
                 ErrorCode::RegulationInvalid,

@@ -71,9 +71,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             out,
         } => documents::print(&mut ctx, &case, &kind, lang.as_deref(), &out),
-        Command::PrintJournal { from, to, lang, out } => {
-            documents::print_journal(&mut ctx, &from, &to, &lang, &out)
-        }
+        Command::PrintJournal {
+            from,
+            to,
+            lang,
+            out,
+        } => documents::print_journal(&mut ctx, &from, &to, &lang, &out),
         Command::VerifyDoc { file, code, json } => {
             documents::verify_doc(&ctx, file.as_deref(), code.as_deref(), json)
         }
