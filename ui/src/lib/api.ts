@@ -19,6 +19,12 @@ import type { CalendarYear } from "./bindings/CalendarYear";
 import type { ServiceDefinition } from "./bindings/ServiceDefinition";
 import type { ServiceEdit } from "./bindings/ServiceEdit";
 import type { ServicesReport } from "./bindings/ServicesReport";
+import type { DocumentInfo } from "./bindings/DocumentInfo";
+import type { DocumentKind } from "./bindings/DocumentKind";
+import type { Language } from "./bindings/Language";
+import type { OfficeDetails } from "./bindings/OfficeDetails";
+import type { Verification } from "./bindings/Verification";
+import { toBytes, toWire } from "./documents";
 
 export function isApiError(e: unknown): e is ApiError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
@@ -60,4 +66,20 @@ export const api = {
   editCalendar: (year: number, change: CalendarChange) =>
     call<CalendarYear>("edit_calendar", { year, change }),
   calendarEdits: () => call<CalendarEditView[]>("calendar_edits"),
+  /** The page preview: the stored document once issued, else the draft. */
+  documentPdf: async (ref: string, kind: DocumentKind, lang: Language | null) =>
+    toBytes(await call<number[]>("document_pdf", { case: ref, kind, lang })),
+  signCase: (ref: string, pin: string, comment: string) =>
+    call<CaseView>("sign_case", { case: ref, pin, comment }),
+  saveDocument: (ref: string, kind: DocumentKind, lang: Language | null, path: string) =>
+    call<DocumentInfo>("save_document", { case: ref, kind, lang, path }),
+  openDocument: (ref: string, kind: DocumentKind, lang: Language | null) =>
+    call<DocumentInfo>("open_document", { case: ref, kind, lang }),
+  saveJournal: (from: string, to: string, lang: Language, path: string) =>
+    call<DocumentInfo>("save_journal", { from, to, lang, path }),
+  caseDocuments: (ref: string) => call<DocumentInfo[]>("case_documents", { case: ref }),
+  verifyDocument: (bytes: Uint8Array) => call<Verification>("verify_document", { bytes: toWire(bytes) }),
+  verifyCode: (code: string) => call<Verification>("verify_code", { code }),
+  officeDetails: () => call<OfficeDetails>("office_details"),
+  setOfficeDetails: (details: OfficeDetails) => call<OfficeDetails>("set_office_details", { details }),
 };
