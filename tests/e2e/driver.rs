@@ -1,4 +1,6 @@
 //! Starting tauri-driver and opening the app window as a WebDriver session.
+//! Each test binary uses a part of it.
+#![allow(dead_code)]
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -263,6 +265,35 @@ impl Desk {
 
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Runs `script` in the window (`return …` gives its value back).
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Chooses `file` in a file input.
+    pub async fn upload(&self, css: &str, file: &Path) {
+        let input = self.wait_for(css).await;
+        input.send_keys(file.to_str().unwrap()).await.unwrap();
+    }
+
+    /// Signs the draft in the signature panel with the PIN; panics when it is refused.
+    pub async fn sign_draft(&self, pin: &str) {
+        self.wait_for("#sign-panel").await;
+        self.type_into("#sign-pin", pin).await;
+        self.click("#sign-submit").await;
+        let start = Instant::now();
+        while self.exists("#sign-panel").await {
+            if let Ok(err) = self.client.find(Locator::Css("#sign-error")).await {
+                panic!(
+                    "the signature was refused: {}",
+                    err.text().await.unwrap_or_default()
+                );
+            }
+            assert!(start.elapsed() < WAIT, "the signature panel did not close");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn close(self) {

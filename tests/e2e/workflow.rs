@@ -47,8 +47,7 @@ async fn resolve_to_executor(desk: &Desk, number: &str) {
 async fn sign_and_hand_over(desk: &Desk, number: &str) {
     desk.sign_in("head", PIN).await;
     desk.open_from_work(number).await;
-    desk.act("sign").await;
-    desk.submit_act().await;
+    desk.sign_draft(PIN).await;
     desk.sign_in("clerk", PIN).await;
     desk.open_from_work(number).await;
     desk.act("hand_over").await;
