@@ -30,5 +30,5 @@ if [ -n "$drift" ]; then
 fi
 
 step "End-to-end: the real window under Xvfb"
-xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test -p kense-e2e "${FEATURES[@]}" -- --test-threads=1
+xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test -p kense-e2e -- --test-threads=1
 echo "Screenshots: test-output/e2e/"
