@@ -1,0 +1,51 @@
+//! The administrator adds a user in the window, and the new user signs in.
+
+mod driver;
+
+use driver::{cli, Desk, TauriDriver, NOW};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_administrator_adds_an_executor_who_then_signs_in() {
+    let data = tempfile::tempdir().unwrap();
+    cli(data.path(), NOW, &["demo"]);
+    let driver = TauriDriver::start().await;
+    let desk = Desk::open(&driver, data.path()).await;
+    desk.sign_in("admin", "1111").await;
+    desk.click("#nav-admin").await;
+    desk.click("#admin-tab-users").await;
+    desk.wait_for("#users-table tr[data-login='executor']")
+        .await;
+
+    desk.type_into("#user-login", "aigul").await;
+    desk.type_into("#user-pin", "12").await;
+    desk.type_into("#user-name-kk", "Айгүл Серікқызы Әлиева")
+        .await;
+    desk.type_into("#user-name-ru", "Айгуль Сериковна Алиева")
+        .await;
+    desk.type_into("#user-position-kk", "Бас маман").await;
+    desk.type_into("#user-position-ru", "Главный специалист")
+        .await;
+    desk.click(".role-checkbox[value='executor']").await;
+    desk.type_into("#user-department", "Жолаушылар көлігі бөлімі")
+        .await;
+    desk.click("#user-submit").await;
+    let error = desk.wait_for(".field-error[data-field='pin']").await;
+    assert_eq!(
+        error.text().await.unwrap(),
+        "PIN-код 4–12 цифрдан тұруы керек."
+    );
+    assert!(
+        !desk.exists("#users-table tr[data-login='aigul']").await,
+        "nothing saved"
+    );
+
+    desk.type_into("#user-pin", "2580").await;
+    desk.click("#user-submit").await;
+    desk.wait_for("#users-table tr[data-login='aigul']").await;
+    desk.screenshot("20-admin-users.png").await;
+
+    desk.sign_in("aigul", "2580").await;
+    assert!(desk.exists("#nav-work").await);
+    desk.close().await;
+    driver.stop();
+}
