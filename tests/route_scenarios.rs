@@ -462,3 +462,41 @@ fn an_overdue_step_shows_on_the_heads_dashboard() {
     assert_eq!(work[0].step_state.unwrap().code(), "overdue");
     assert!(work[0].minutes_left.unwrap() < 0);
 }
+
+#[test]
+fn at_the_desk_a_signature_needs_the_pin() {
+    let mut office = office();
+    let input = application(&office, "small-vessel-certificate", "issue");
+    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let mut now = at(START);
+    while office
+        .case_view(&case.number, now)
+        .unwrap()
+        .step
+        .unwrap()
+        .kind
+        != StepKind::Sign
+    {
+        let (who, acts) = main_act(&office, &case.number, now);
+        for act in acts {
+            now += Duration::minutes(1);
+            office.act(&case.number, &who, act, now).unwrap();
+        }
+    }
+    let before = office.case_view(&case.number, now).unwrap();
+    let err = office
+        .act_at_desk(
+            &case.number,
+            "head",
+            Action::Sign {
+                comment: String::new(),
+            },
+            now,
+        )
+        .unwrap_err();
+    assert_eq!(err.first_code(), ErrorCode::ActionNotAllowed);
+    assert_eq!(
+        office.case_view(&case.number, now).unwrap().history,
+        before.history
+    );
+}

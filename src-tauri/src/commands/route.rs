@@ -32,5 +32,5 @@ pub fn case_actions(state: State<'_, AppState>, case: String) -> Result<Vec<Acti
 #[tauri::command]
 pub fn act(state: State<'_, AppState>, case: String, action: Action) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.act(&case, login, action, now))
+    state.as_user(|office, login| office.act_at_desk(&case, login, action, now))
 }

@@ -129,6 +129,26 @@ impl Office {
     }
 
     /// Does one act as `login` at `now`; nothing changes when it is refused.
+    /// An act at the desk, where signing must go through `sign_with_pin`:
+    /// the head's PIN confirms every signature given in the window.
+    pub fn act_at_desk(
+        &mut self,
+        reference: &str,
+        login: &str,
+        action: Action,
+        now: Time,
+    ) -> Result<CaseView, CoreError> {
+        if matches!(action, Action::Sign { .. }) {
+            return Err(DomainError::at(
+                ErrorCode::ActionNotAllowed,
+                "pin",
+                "a signature at the desk is confirmed with the PIN",
+            )
+            .into());
+        }
+        self.act(reference, login, action, now)
+    }
+
     pub fn act(
         &mut self,
         reference: &str,
