@@ -221,7 +221,7 @@ impl Office {
             .current_step(&state)
             .map(|s| StepView::new(s, case.channel));
         let due = ctx.due(&state);
-        let step_state = due.map(|due| self.step_state(now, state.step_started, due));
+        let step_state = due.map(|due| self.urgency(now, state.step_started, due));
         Ok(CaseView {
             service: service.clone(),
             row: self.journal_row(&case, now),

@@ -27,8 +27,4 @@ impl Office {
     pub(crate) fn working_minutes_left(&self, now: Time, due: Time) -> i64 {
         self.calendar().working_minutes_between(now, due)
     }
-
-    pub(crate) fn step_state(&self, now: Time, start: Time, due: Time) -> StepState {
-        self.urgency(now, start, due)
-    }
 }
