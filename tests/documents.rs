@@ -257,7 +257,7 @@ struct Journal {
 fn journal() -> Journal {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_path_buf();
-    let mut office = Office::open(&path).unwrap();
+    let mut office = Office::create(&path).unwrap();
     demo::seed_users(&mut office, at("2026-11-01T09:00:00+05:00")).unwrap();
     office.set_office_details(&demo_details(), "admin").unwrap();
     let register = |office: &mut Office, service: &str, procedure: &str, lang: &str| {

@@ -35,7 +35,7 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
     let dir = tempfile::tempdir().unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
     {
-        let mut office = Office::open(dir.path()).unwrap();
+        let mut office = Office::create(dir.path()).unwrap();
         let case = office
             .register(
                 &vessel_application(

@@ -8,6 +8,9 @@ use state::AppState;
 
 pub fn run() {
     let args = args::Args::parse(std::env::args().skip(1));
+    let dir =
+        kense_core::data_dir::resolve(args.data_dir.clone(), std::env::var("KENSE_DATA_DIR").ok());
+    kense_core::logging::init(&dir, "kense");
     let state = AppState::open(&args);
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
@@ -47,6 +50,11 @@ pub fn run() {
             commands::documents::verify_code,
             commands::documents::office_details,
             commands::documents::set_office_details,
+            commands::safety::journal_safety,
+            commands::safety::set_backup_folder,
+            commands::safety::backup_now,
+            commands::safety::restore_backup,
+            commands::safety::save_diagnostics,
         ])
         .run(tauri::generate_context!())
         .expect("the Kense window could not start");

@@ -10,6 +10,20 @@ use kense_domain::{DomainError, ErrorCode};
 
 use crate::args::Args;
 
+/// Opens the folder's journal. Until the first-run wizard exists, a folder with
+/// no journal that is otherwise empty starts a new one (the explicit create);
+/// a folder holding anything else (a backup, a stray file) is refused.
+fn open_or_start(dir: &std::path::Path) -> Result<Office, CoreError> {
+    if dir.join(kense_store::JOURNAL_FILE).exists() {
+        return Office::open(dir);
+    }
+    match Office::create(dir) {
+        Ok(office) => Ok(office),
+        Err(e) if e.first_code() == ErrorCode::FolderNotEmpty => Office::open(dir),
+        Err(e) => Err(e),
+    }
+}
+
 pub struct AppState {
     office: Result<Mutex<Office>, CoreError>,
     pub clock: Clock,
@@ -32,12 +46,19 @@ impl AppState {
                 CoreError::from(DomainError::at(ErrorCode::DateInvalid, "now", detail))
             })
             .and_then(|clock| {
-                let mut office = Office::open(&dir)?;
+                let mut office = open_or_start(&dir)?;
                 if args.demo {
                     demo::seed(&mut office, clock.now())?;
                 }
+                // The first start of a working day backs the journal up.
+                if let Err(e) = office.daily_backup(clock.now()) {
+                    tracing::error!(error = %e, "daily backup failed");
+                }
                 Ok(office)
             });
+        if let Err(e) = &office {
+            tracing::error!(error = %e, "the journal could not be opened");
+        }
         let user = args
             .user
             .clone()
@@ -52,6 +73,26 @@ impl AppState {
             demo: args.demo,
             data_dir: dir.display().to_string(),
         }
+    }
+
+    /// Closes the open journal, runs `f` on its folder (a restore), then opens it again.
+    pub fn reopen_after<T>(
+        &self,
+        f: impl FnOnce(&std::path::Path) -> Result<T, CoreError>,
+    ) -> Result<T, ApiError> {
+        let office = self.office.as_ref().map_err(|e| e.to_api(Language::Kk))?;
+        let mut guard = office.lock().unwrap_or_else(|p| p.into_inner());
+        let lang = guard.ui_language();
+        let dir = std::path::PathBuf::from(&self.data_dir);
+        let placeholder = Office::open_in_memory().map_err(|e| e.to_api(lang))?;
+        drop(std::mem::replace(&mut *guard, placeholder));
+        let result = f(&dir);
+        // Whatever happened, the folder's journal (restored or the same) is opened again.
+        match Office::open(&dir) {
+            Ok(reopened) => *guard = reopened,
+            Err(e) => return Err(e.to_api(lang)),
+        }
+        result.map_err(|e| e.to_api(lang))
     }
 
     pub fn signed_in(&self) -> Option<String> {

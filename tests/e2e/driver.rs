@@ -37,6 +37,20 @@ fn app_binary() -> PathBuf {
 /// Runs `kense-cli` on the same journal, as an operator would before a shift.
 pub fn cli(data_dir: &Path, now: &str, args: &[&str]) -> String {
     let bin = app_binary().with_file_name("kense-cli");
+    // A new journal is only made by an explicit choice: `init` in an empty folder.
+    if !data_dir.join("journal.sqlite").exists() && !matches!(args.first(), Some(&"demo")) {
+        let made = Command::new(&bin)
+            .arg("--data-dir")
+            .arg(data_dir)
+            .arg("init")
+            .output()
+            .unwrap_or_else(|e| panic!("{} does not run: {e}", bin.display()));
+        assert!(
+            made.status.success(),
+            "kense-cli init: {}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    }
     let out = Command::new(&bin)
         .arg("--data-dir")
         .arg(data_dir)

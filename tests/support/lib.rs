@@ -21,8 +21,36 @@ pub fn cli_binary() -> PathBuf {
     bin
 }
 
-/// Runs `kense-cli --data-dir DIR --now NOW ARGS...` with `stdin` fed in.
+/// Makes a new, empty journal in `data_dir` (`kense-cli init`) unless one is there.
+pub fn ensure_journal(data_dir: &Path) {
+    if data_dir.join("journal.sqlite").exists() {
+        return;
+    }
+    let out = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("init")
+        .env_remove("KENSE_DATA_DIR")
+        .output()
+        .expect("kense-cli init runs");
+    assert!(
+        out.status.success(),
+        "kense-cli init: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `kense-cli --data-dir DIR --now NOW ARGS...` with `stdin` fed in, on the
+/// journal in DIR (a new one is made first in an empty folder: the explicit `init`).
 pub fn cli(data_dir: &Path, now: &str, args: &[&str], stdin: &str) -> Output {
+    if !matches!(args.first(), Some(&"init") | Some(&"demo")) {
+        ensure_journal(data_dir);
+    }
+    cli_raw(data_dir, now, args, stdin)
+}
+
+/// Runs `kense-cli` as [`cli`] does, without making a journal first.
+pub fn cli_raw(data_dir: &Path, now: &str, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(cli_binary())
         .arg("--data-dir")
         .arg(data_dir)

@@ -6,4 +6,5 @@ pub mod app;
 pub mod documents;
 pub mod journal;
 pub mod route;
+pub mod safety;
 pub mod session;

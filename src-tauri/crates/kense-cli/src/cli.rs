@@ -81,17 +81,38 @@ pub enum Command {
     },
     #[command(flatten)]
     Admin(crate::admin_cli::AdminCommand),
-    /// Fills an empty journal with the demo applications.
+    /// Fills an empty journal with the demo applications (creating the journal in an empty folder).
     Demo,
-    /// Writes a consistent copy of the journal to FILE while it stays in use.
+    /// Creates a new, empty journal; only in an empty (or missing) data folder.
+    Init,
+    /// Writes a checked copy of the journal to FILE while it stays in use (never a partial file).
     Backup {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Checks the journal file: SQLite integrity and gap-free yearly numbering.
+    /// Checks the journal file: SQLite integrity, gap-free yearly numbering and the hash chain.
     Verify {
         #[arg(long)]
         json: bool,
+    },
+    /// Replaces the journal with a checked backup FILE; the replaced journal is kept aside.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copies what can still be read from a damaged journal FILE into a new journal in DIR.
+    Salvage {
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Saves a diagnostics bundle for support (versions and the latest logs) to FILE.
+    Diagnostics {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Prints a case's document to a PDF file (reprints are byte-identical copies).
     Print {

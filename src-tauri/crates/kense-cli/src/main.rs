@@ -10,7 +10,7 @@ mod output;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
     // Like other Unix tools, end quietly when the reader goes away (`| head`).
@@ -19,10 +19,28 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = cli::Cli::parse();
+    // A file-size limit (a full disk's stand-in) then fails the write instead of killing us.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's action to "ignore" before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+    let matches = cli::Cli::command().get_matches();
+    let command = matches.subcommand_name().unwrap_or("").to_string();
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let dir =
+        kense_core::data_dir::resolve(cli.data_dir.clone(), std::env::var("KENSE_DATA_DIR").ok());
+    kense_core::logging::init(&dir, "kense-cli");
     match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            tracing::info!(command = %command, "done");
+            ExitCode::SUCCESS
+        }
         Err(failure) => {
+            tracing::error!(command = %command, exit_code = failure.exit_code, error = %failure.log, "failed");
             eprintln!("{}", failure.message);
             ExitCode::from(failure.exit_code)
         }

@@ -6,6 +6,9 @@ use kense_domain::ErrorCode;
 pub struct Failure {
     pub exit_code: u8,
     pub message: String,
+    /// What the log gets: codes always; details only of file and storage errors
+    /// (input errors may quote an applicant's data, which the log never holds).
+    pub log: String,
 }
 
 pub const EXIT_FAILED: u8 = 1;
@@ -17,6 +20,7 @@ impl Failure {
         Failure {
             exit_code,
             message: message.into(),
+            log: String::new(),
         }
     }
 }
@@ -24,11 +28,45 @@ impl Failure {
 impl From<CoreError> for Failure {
     fn from(e: CoreError) -> Failure {
         let exit_code = match e.first_code() {
-            ErrorCode::StorageFailed | ErrorCode::SchemaTooNew => EXIT_FAILED,
+            ErrorCode::StorageFailed
+            | ErrorCode::SchemaTooNew
+            | ErrorCode::JournalMissing
+            | ErrorCode::JournalEmpty
+            | ErrorCode::JournalForeign
+            | ErrorCode::JournalDamaged
+            | ErrorCode::JournalReadOnly
+            | ErrorCode::FolderNotEmpty
+            | ErrorCode::ChainBroken
+            | ErrorCode::DiskFull
+            | ErrorCode::BackupInvalid => EXIT_FAILED,
             ErrorCode::PermissionDenied | ErrorCode::ActionNotAllowed => EXIT_FORBIDDEN,
             _ => EXIT_BAD_INPUT,
         };
-        Failure::new(exit_code, e.to_string())
+        let log =
+            e.0.iter()
+                .map(|d| {
+                    if d.code.as_str().starts_with("journal_")
+                        || matches!(
+                            d.code,
+                            ErrorCode::StorageFailed
+                                | ErrorCode::SchemaTooNew
+                                | ErrorCode::DiskFull
+                                | ErrorCode::ChainBroken
+                                | ErrorCode::BackupInvalid
+                                | ErrorCode::FolderNotEmpty
+                        )
+                    {
+                        format!("{}: {}", d.code.as_str(), d.detail)
+                    } else {
+                        d.code.as_str().to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+        Failure {
+            log,
+            ..Failure::new(exit_code, e.to_string())
+        }
     }
 }
 

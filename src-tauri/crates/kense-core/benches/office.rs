@@ -59,7 +59,7 @@ const NAMES: &[&str] = &[
 ];
 
 fn load(dir: &std::path::Path, now: DateTime<FixedOffset>) {
-    let mut office = Office::open(dir).unwrap();
+    let mut office = Office::create(dir).unwrap();
     demo::seed_users(&mut office, now - Span::days(800)).unwrap();
     for e in 0..EXECUTORS {
         let input = kense_domain::user::UserInput {
@@ -85,7 +85,7 @@ fn load(dir: &std::path::Path, now: DateTime<FixedOffset>) {
     }
     let terms = office.catalog().terms("small-vessel-certificate").unwrap();
     drop(office);
-    let mut store = Store::open_dir(dir).unwrap();
+    let mut store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
     let start = now - Span::days(730);
     for chunk in 0..(CASES / 5_000) {
         store

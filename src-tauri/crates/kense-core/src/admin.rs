@@ -60,7 +60,7 @@ impl Office {
     }
 
     /// An administrator, or anyone while the office has no users yet.
-    fn require_admin(&self, user: &str) -> Result<(), CoreError> {
+    pub fn require_admin(&self, user: &str) -> Result<(), CoreError> {
         if users::count(self.store().conn())? == 0 {
             return Ok(());
         }

@@ -1179,12 +1179,17 @@ impl Office {
             phone: details.phone.clone(),
         };
         let local = now.with_timezone(&offset);
+        let head = self.chain_head()?;
         let plan = Plan::Journal(JournalData {
             stamp: blank_stamp(local.naive_local()),
             office,
             period_from: from,
             period_to: to,
             rows,
+            chain: Some(kense_pdf::ChainAnchor {
+                length: head.length,
+                head: head.hash,
+            }),
         });
         let label = format!("{from}..{to}");
         let at = local.to_rfc3339();
@@ -1267,8 +1272,15 @@ impl Office {
         let conn = self.store().conn();
         let sha256 = sha256_hex(bytes);
         if let Some(doc) = store_docs::by_sha256(conn, &sha256)? {
+            // The stored row must be the one the hash chain recorded at freezing:
+            // bytes and hash replaced together are not "genuine".
+            let chained = kense_store::ledger::row_matches(conn, "documents", &doc.id.to_string())?;
             return Ok(Verification {
-                verdict: Verdict::Genuine,
+                verdict: if chained {
+                    Verdict::Genuine
+                } else {
+                    Verdict::Tampered
+                },
                 check_code: Some(display_code(&doc.check_code)),
                 sha256: Some(sha256),
                 document: Some(self.info(&doc)?),

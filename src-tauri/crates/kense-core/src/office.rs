@@ -33,9 +33,23 @@ pub struct Office {
 }
 
 impl Office {
-    /// Opens (creating if needed) the office journal in `data_dir`.
+    /// Opens the office journal that exists in `data_dir`. A missing, zero-byte,
+    /// foreign, damaged or newer file is refused untouched, naming the latest
+    /// backup; a journal that needs migrating is backed up first.
     pub fn open(data_dir: &Path) -> Result<Office, CoreError> {
-        let store = Store::open_dir(data_dir)?;
+        let store = Store::open_existing(data_dir, &mut |conn| {
+            crate::safety::backups::before_migration(data_dir, conn)
+        })
+        .map_err(|e| crate::safety::refusal(data_dir, e))?;
+        tracing::info!(data_dir = %data_dir.display(), read_only = store.is_read_only(), "journal opened");
+        Office::with_store(store, Some(data_dir.to_path_buf()))
+    }
+
+    /// Creates a new, empty journal in `data_dir`: only where the folder is empty
+    /// (or missing). The explicit first-run choice; never done by [`Office::open`].
+    pub fn create(data_dir: &Path) -> Result<Office, CoreError> {
+        let store = Store::create_new(data_dir)?;
+        tracing::info!(data_dir = %data_dir.display(), "new journal created");
         Office::with_store(store, Some(data_dir.to_path_buf()))
     }
 
@@ -274,16 +288,4 @@ pub fn check_iin(number: &str) -> Result<IinInfo, CoreError> {
             format!("IIN `{}` is not valid", number.trim()),
         ))
     })
-}
-
-impl Office {
-    /// A consistent copy of the journal at `out` (never overwrites).
-    pub fn backup_to(&self, out: &Path) -> Result<(), CoreError> {
-        Ok(kense_store::maintenance::backup_to(self.store.conn(), out)?)
-    }
-
-    /// SQLite integrity and gap-free numbering.
-    pub fn verify(&self) -> Result<kense_store::maintenance::VerifyReport, CoreError> {
-        Ok(kense_store::maintenance::verify(self.store.conn())?)
-    }
 }

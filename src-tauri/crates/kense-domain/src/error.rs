@@ -55,6 +55,15 @@ pub enum ErrorCode {
     DocumentUnknown,
     DocumentTampered,
     RenderFailed,
+    JournalMissing,
+    JournalEmpty,
+    JournalForeign,
+    JournalDamaged,
+    JournalReadOnly,
+    FolderNotEmpty,
+    ChainBroken,
+    DiskFull,
+    BackupInvalid,
 }
 
 macro_rules! codes {
@@ -117,6 +126,15 @@ codes! {
     DocumentUnknown => "document_unknown",
     DocumentTampered => "document_tampered",
     RenderFailed => "render_failed",
+    JournalMissing => "journal_missing",
+    JournalEmpty => "journal_empty",
+    JournalForeign => "journal_foreign",
+    JournalDamaged => "journal_damaged",
+    JournalReadOnly => "journal_read_only",
+    FolderNotEmpty => "folder_not_empty",
+    ChainBroken => "chain_broken",
+    DiskFull => "disk_full",
+    BackupInvalid => "backup_invalid",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -164,4 +164,13 @@ pub struct JournalData {
     pub period_from: NaiveDate,
     pub period_to: NaiveDate,
     pub rows: Vec<JournalRow>,
+    /// The journal's hash-chain head when printed: the paper anchors the history.
+    pub chain: Option<ChainAnchor>,
+}
+
+/// The hash chain's length and newest line hash, printed under the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainAnchor {
+    pub length: i64,
+    pub head: String,
 }

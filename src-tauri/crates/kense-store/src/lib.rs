@@ -2,7 +2,7 @@
 //! schema by embedded ordered migrations, one query module per table.
 
 mod error;
-mod migrations;
+pub mod migrations;
 mod open;
 
 pub mod absences;
@@ -10,13 +10,16 @@ pub mod calendar_files;
 pub mod cases;
 pub mod documents;
 pub mod events;
+pub mod file_check;
+pub mod ledger;
 pub mod maintenance;
 pub mod outgoing;
 pub mod queues;
+pub mod salvage;
 pub mod service_versions;
 pub mod settings;
 pub mod users;
 
 pub use error::StoreError;
-pub use open::Store;
+pub use open::{Store, JOURNAL_FILE};
 pub use rusqlite::Connection;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workflow.sql"),
     include_str!("migrations/0003_regulation_admin.sql"),
     include_str!("migrations/0004_documents.sql"),
+    include_str!("migrations/0006_ledger.sql"),
 ];
 
 /// The newest schema this build knows.
@@ -33,9 +34,19 @@ pub fn check_not_newer(conn: &Connection) -> Result<(), StoreError> {
 
 /// Applies every migration the file lacks, each in its own transaction.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Applies the migrations up to `version` (tests build older journals with it).
+pub(crate) fn migrate_to(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
     check_not_newer(conn)?;
     let current = schema_version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(version as usize)
+        .skip(current as usize)
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

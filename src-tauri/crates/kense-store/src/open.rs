@@ -3,8 +3,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::migrations;
 use crate::StoreError;
+use crate::{file_check, ledger, migrations};
 
 /// The journal file's name inside the data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite";
@@ -13,34 +13,109 @@ pub const JOURNAL_FILE: &str = "journal.sqlite";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    read_only: bool,
 }
 
 impl Store {
-    /// Opens (creating if needed) the journal in `data_dir`.
-    pub fn open_dir(data_dir: &Path) -> Result<Store, StoreError> {
+    /// Opens the journal that exists in `data_dir`. A missing, zero-byte, foreign,
+    /// damaged or newer file is refused and left as it is; nothing is created.
+    /// `before_migration` runs (with the file still at its old schema) when the
+    /// file needs migrating, e.g. to back it up first.
+    pub fn open_existing(
+        data_dir: &Path,
+        before_migration: &mut dyn FnMut(&Connection) -> Result<(), StoreError>,
+    ) -> Result<Store, StoreError> {
+        let path = data_dir.join(JOURNAL_FILE);
+        if !path.exists() {
+            return Err(StoreError::JournalMissing {
+                path: path.display().to_string(),
+                detail: "no journal file".into(),
+            });
+        }
+        Store::open_file_with(&path, before_migration)
+    }
+
+    /// Creates a new journal in `data_dir`, which must be empty (or missing);
+    /// only a `logs` folder may already be there.
+    pub fn create_new(data_dir: &Path) -> Result<Store, StoreError> {
+        if let Ok(entries) = std::fs::read_dir(data_dir) {
+            let found: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name != "logs")
+                .collect();
+            if !found.is_empty() {
+                return Err(StoreError::FolderNotEmpty {
+                    path: data_dir.display().to_string(),
+                    found: found.join(", "),
+                });
+            }
+        }
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
             path: data_dir.display().to_string(),
             source,
         })?;
-        Store::open_file(&data_dir.join(JOURNAL_FILE))
+        let path = data_dir.join(JOURNAL_FILE);
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Store::prepare(conn, Some(path), &mut |_| Ok(()))
     }
 
-    /// Opens a journal file. A file with a newer schema is refused before any write.
+    /// Opens an existing journal file after checking it (see [`file_check::inspect`]).
     pub fn open_file(path: &Path) -> Result<Store, StoreError> {
-        if path.exists() {
-            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            migrations::check_not_newer(&probe)?;
+        Store::open_file_with(path, &mut |_| Ok(()))
+    }
+
+    fn open_file_with(
+        path: &Path,
+        before_migration: &mut dyn FnMut(&Connection) -> Result<(), StoreError>,
+    ) -> Result<Store, StoreError> {
+        let inspection = file_check::inspect(path, true)?;
+        if file_check::is_read_only(path) {
+            if inspection.schema_version < migrations::SCHEMA_VERSION {
+                return Err(StoreError::ReadOnly {
+                    detail: format!(
+                        "{} needs an upgrade to schema {} and cannot be written",
+                        path.display(),
+                        migrations::SCHEMA_VERSION
+                    ),
+                });
+            }
+            let conn = Connection::open_with_flags(
+                file_check::file_uri(path, "mode=ro"),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )
+            .or_else(|_| file_check::open_untouched(path))?;
+            ledger::register_functions(&conn)?;
+            conn.busy_timeout(Duration::from_secs(5))?;
+            return Ok(Store {
+                conn,
+                path: Some(path.to_path_buf()),
+                read_only: true,
+            });
         }
-        let conn = Connection::open(path)?;
-        Store::prepare(conn, Some(path.to_path_buf()))
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Store::prepare(conn, Some(path.to_path_buf()), before_migration)
     }
 
     /// A fresh journal in memory, for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::prepare(Connection::open_in_memory()?, None)
+        Store::prepare(Connection::open_in_memory()?, None, &mut |_| Ok(()))
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+    fn prepare(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        before_migration: &mut dyn FnMut(&Connection) -> Result<(), StoreError>,
+    ) -> Result<Store, StoreError> {
+        ledger::register_functions(&conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() {
@@ -48,8 +123,25 @@ impl Store {
             // WAL with NORMAL is durable across application crashes, and fast.
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
+        let current = migrations::schema_version(&conn)?;
+        if current > 0 && current < migrations::SCHEMA_VERSION {
+            before_migration(&conn)?;
+        }
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app_id != file_check::APPLICATION_ID as i64 {
+            conn.pragma_update(None, "application_id", file_check::APPLICATION_ID)?;
+        }
+        Ok(Store {
+            conn,
+            path,
+            read_only: false,
+        })
+    }
+
+    /// Whether this journal was opened for reading only (a read-only file or folder).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn conn(&self) -> &Connection {
@@ -65,10 +157,25 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        if self.read_only {
+            return Err(self.read_only_error());
+        }
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    fn read_only_error(&self) -> StoreError {
+        StoreError::ReadOnly {
+            detail: format!(
+                "{} is opened for reading only; nothing was saved",
+                self.path
+                    .as_deref()
+                    .unwrap_or(Path::new(":memory:"))
+                    .display()
+            ),
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -81,35 +188,4 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn creates_and_reopens_a_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_dir(dir.path()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), migrations::SCHEMA_VERSION);
-        let mode: String = store
-            .conn()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(mode, "wal");
-        drop(store);
-        Store::open_dir(dir.path()).unwrap();
-    }
-
-    #[test]
-    fn refuses_a_newer_schema_and_leaves_the_file_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(JOURNAL_FILE);
-        {
-            let conn = Connection::open(&path).unwrap();
-            conn.pragma_update(None, "user_version", 999).unwrap();
-        }
-        let before = std::fs::read(&path).unwrap();
-        let err = Store::open_file(&path).err().expect("must refuse");
-        assert!(matches!(err, StoreError::SchemaTooNew { found: 999, .. }));
-        assert_eq!(std::fs::read(&path).unwrap(), before);
-        assert!(!dir.path().join("journal.sqlite-wal").exists());
-    }
-}
+mod tests;

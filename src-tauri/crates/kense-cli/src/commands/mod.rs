@@ -22,24 +22,39 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
 
-fn open(cli: &Cli) -> Result<Context, Failure> {
-    let clock = Clock::from_override(cli.now.as_deref(), env("KENSE_NOW").as_deref()).map_err(
-        |detail| {
-            Failure::from(CoreError::from(DomainError::at(
-                ErrorCode::DateInvalid,
-                "now",
-                detail,
-            )))
-        },
-    )?;
-    let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
-    let office = Office::open(&dir)?;
-    let user = cli
-        .user
+fn clock(cli: &Cli) -> Result<Clock, Failure> {
+    Clock::from_override(cli.now.as_deref(), env("KENSE_NOW").as_deref()).map_err(|detail| {
+        Failure::from(CoreError::from(DomainError::at(
+            ErrorCode::DateInvalid,
+            "now",
+            detail,
+        )))
+    })
+}
+
+fn user(cli: &Cli) -> String {
+    cli.user
         .clone()
         .or_else(|| env("KENSE_USER"))
         .or_else(|| env("USER"))
-        .unwrap_or_else(|| "clerk".to_string());
+        .unwrap_or_else(|| "clerk".to_string())
+}
+
+fn open(cli: &Cli) -> Result<Context, Failure> {
+    let clock = clock(cli)?;
+    let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
+    let office = match cli.command {
+        // The explicit choices that make a new journal (in an empty folder only).
+        Command::Init => Office::create(&dir)?,
+        Command::Demo if !dir.join(kense_store::JOURNAL_FILE).exists() => Office::create(&dir)?,
+        _ => Office::open(&dir)?,
+    };
+    // The first start of a working day backs the journal up (a failure is logged, not fatal).
+    if let Err(e) = office.daily_backup(clock.now()) {
+        tracing::error!(error = %e, "daily backup failed");
+        eprintln!("{e}");
+    }
+    let user = user(cli);
     Ok(Context {
         office,
         clock,
@@ -48,8 +63,21 @@ fn open(cli: &Cli) -> Result<Context, Failure> {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
+    match &cli.command {
+        Command::Restore { file, json } => {
+            return maintenance::restore(&dir, file, clock(&cli)?.now(), &user(&cli), *json)
+        }
+        Command::Salvage { file, out, json } => return maintenance::salvage(file, out, *json),
+        Command::Diagnostics { out } => return maintenance::diagnostics(&dir, out),
+        _ => {}
+    }
     let mut ctx = open(&cli)?;
     match cli.command {
+        Command::Init => maintenance::init(&ctx),
+        Command::Restore { .. } | Command::Salvage { .. } | Command::Diagnostics { .. } => {
+            unreachable!("handled before the journal is opened")
+        }
         Command::Register { json } => journal::register(&mut ctx, &json),
         Command::Journal { json, filter } => journal::list(&ctx, json, filter),
         Command::Act { case, action, json } => {

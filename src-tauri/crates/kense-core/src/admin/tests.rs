@@ -26,7 +26,7 @@ fn longer_examination() -> ServiceEdit {
 fn an_edit_is_stored_as_the_next_version_and_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut office = Office::open(dir.path()).unwrap();
+        let mut office = Office::create(dir.path()).unwrap();
         let v2 = office
             .edit_service(VESSEL, &longer_examination(), "admin1", at(NOW))
             .unwrap();
@@ -132,7 +132,7 @@ fn a_stored_version_that_is_not_newer_than_the_bundled_one_is_reported() {
 #[test]
 fn a_calendar_edit_moves_due_times_and_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
-    let mut office = Office::open(dir.path()).unwrap();
+    let mut office = Office::create(dir.path()).unwrap();
     // Fri 25 Dec 2026 10:00 + 1 wd: Mon 28 Dec closing; with 28 Dec off, Tue 29.
     let start = at("2026-12-25T10:00:00+05:00");
     assert_eq!(

@@ -148,5 +148,16 @@ pub(crate) fn layout<'f>(fonts: &'f Fonts, data: &JournalData, lang: Lang) -> Fl
         ),
         totals_style,
     );
+    if let Some(chain) = &data.chain {
+        flow.space(2.0 * MM);
+        flow.paragraph(
+            &trf(
+                lang,
+                "ledger.pdf_chain",
+                &[("length", &chain.length.to_string()), ("hash", &chain.head)],
+            ),
+            Style::regular(8.0),
+        );
+    }
     flow
 }

@@ -279,5 +279,9 @@ pub fn journal(rows: usize) -> JournalData {
                 }
             })
             .collect(),
+        chain: Some(kense_pdf::ChainAnchor {
+            length: 1234,
+            head: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+        }),
     }
 }
