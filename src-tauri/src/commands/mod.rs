@@ -5,5 +5,6 @@ pub mod admin;
 pub mod app;
 pub mod documents;
 pub mod journal;
+pub mod reports;
 pub mod route;
 pub mod session;

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod documents;
 pub mod office;
 pub mod office_details;
+pub mod reports;
 mod pin;
 pub mod route;
 mod timing;

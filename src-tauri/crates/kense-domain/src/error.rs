@@ -55,6 +55,10 @@ pub enum ErrorCode {
     DocumentUnknown,
     DocumentTampered,
     RenderFailed,
+    /// The user stopped a long export.
+    ExportCancelled,
+    /// An export file could not be written.
+    ExportFailed,
 }
 
 macro_rules! codes {
@@ -117,6 +121,8 @@ codes! {
     DocumentUnknown => "document_unknown",
     DocumentTampered => "document_tampered",
     RenderFailed => "render_failed",
+    ExportCancelled => "export_cancelled",
+    ExportFailed => "export_failed",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -13,6 +13,7 @@ pub mod events;
 pub mod maintenance;
 pub mod outgoing;
 pub mod queues;
+pub mod reports;
 pub mod service_versions;
 pub mod settings;
 pub mod users;
