@@ -3,7 +3,10 @@
 #   - kense-pdf: milliseconds per document for each kind and the 2,000-row journal;
 #   - the same refusal letter converted to PDF by LibreOffice headless (one cold
 #     conversion, and per document in a batch of files in one soffice call), and the ratio;
-#   - the deadline engine (kense-domain) and the office at 100,000 cases (kense-core).
+#   - the deadline engine (kense-domain) and the office at 100,000 cases (kense-core);
+#   - reports (kense-core): the quarterly report and a year's on-time statistics over
+#     KENSE_BENCH_CASES cases (default 100,000; targets are for 1,000,000), and 100,000
+#     journal rows exported to .xlsx.
 # Installs LibreOffice Writer (libreoffice-writer-nogui) and poppler-utils if missing.
 # Env: BATCH (files in the batch, default 20), COLD (cold conversions timed, default 3).
 set -euo pipefail
@@ -87,3 +90,6 @@ cargo bench -p kense-domain --bench deadline
 echo
 echo "== kense-core: office at 100,000 cases =="
 cargo bench -p kense-core --bench office
+echo
+echo "== kense-core: reports over ${KENSE_BENCH_CASES:-100000} cases (KENSE_BENCH_CASES) =="
+cargo bench -p kense-core --bench reports

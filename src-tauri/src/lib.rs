@@ -15,6 +15,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .manage(state)
+        .manage(commands::reports::ExportControl::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_ui_language,
@@ -55,6 +56,13 @@ pub fn run() {
             commands::safety::backup_now,
             commands::safety::restore_backup,
             commands::safety::save_diagnostics,
+            commands::reports::report,
+            commands::reports::quarterly_draft,
+            commands::reports::sign_quarterly,
+            commands::reports::export_dir,
+            commands::reports::cancel_export,
+            commands::reports::export_report,
+            commands::reports::export_journal,
         ])
         .run(tauri::generate_context!())
         .expect("the Kense window could not start");

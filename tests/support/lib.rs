@@ -81,3 +81,16 @@ pub fn stdout_json(out: &Output) -> serde_json::Value {
         )
     })
 }
+
+/// Runs `kense-cli --data-dir DIR --now NOW --user USER ARGS...`.
+pub fn cli_as(data_dir: &Path, now: &str, user: &str, args: &[&str]) -> Output {
+    Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["--now", now, "--user", user])
+        .args(args)
+        .env_remove("KENSE_DATA_DIR")
+        .env_remove("KENSE_NOW")
+        .output()
+        .expect("kense-cli runs")
+}

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod app;
 pub mod documents;
 pub mod journal;
+pub mod reports;
 pub mod route;
 pub mod safety;
 pub mod session;

@@ -24,6 +24,9 @@ import type { DocumentKind } from "./bindings/DocumentKind";
 import type { Language } from "./bindings/Language";
 import type { OfficeDetails } from "./bindings/OfficeDetails";
 import type { Verification } from "./bindings/Verification";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { ReportQuery } from "./bindings/ReportQuery";
+import type { ReportView } from "./bindings/ReportView";
 import { toBytes, toWire } from "./documents";
 
 export function isApiError(e: unknown): e is ApiError {
@@ -82,4 +85,15 @@ export const api = {
   verifyCode: (code: string) => call<Verification>("verify_code", { code }),
   officeDetails: () => call<OfficeDetails>("office_details"),
   setOfficeDetails: (details: OfficeDetails) => call<OfficeDetails>("set_office_details", { details }),
+  report: (query: ReportQuery) => call<ReportView>("report", { query }),
+  quarterlyDraft: async (from: string, to: string, lang: Language) =>
+    toBytes(await call<number[]>("quarterly_draft", { from, to, lang })),
+  signQuarterly: (from: string, to: string, lang: Language, pin: string, path: string) =>
+    call<DocumentInfo>("sign_quarterly", { from, to, lang, pin, path }),
+  exportDir: () => call<string>("export_dir"),
+  exportReport: (query: ReportQuery, format: ExportFormat, lang: Language, path: string) =>
+    call<string>("export_report", { query, format, lang, path }),
+  exportJournal: (filter: JournalFilter, format: ExportFormat, lang: Language, path: string) =>
+    call<string>("export_journal", { filter, format, lang, path }),
+  cancelExport: () => call<void>("cancel_export"),
 };

@@ -36,6 +36,15 @@ pub enum Command {
         json: bool,
         #[command(flatten)]
         filter: JournalFilterArgs,
+        /// Write every matching case to an Excel workbook.
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// Write every matching case as CSV (UTF-8 with BOM, `;`).
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<PathBuf>,
+        /// Language of the spreadsheet's headers and names: kk or ru.
+        #[arg(long, default_value = "kk")]
+        lang: String,
     },
     /// Performs one route action on a case as --user (see `actions`).
     Act {
@@ -150,6 +159,47 @@ pub enum Command {
     /// The office's details printed on documents.
     #[command(subcommand)]
     Office(OfficeCommand),
+    /// The figures of a period (JSON, .xlsx, CSV) or the quarterly state-services report (PDF).
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: String,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: String,
+    /// The per-group table: service, executor or channel.
+    #[arg(long)]
+    pub by: Option<String>,
+    #[arg(long)]
+    pub service: Option<String>,
+    #[arg(long)]
+    pub procedure: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub executor: Option<String>,
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write every table to an Excel workbook.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub xlsx: Option<PathBuf>,
+    /// Write every table as CSV (UTF-8 with BOM, `;`).
+    #[arg(long, value_name = "FILE.csv")]
+    pub csv: Option<PathBuf>,
+    /// Write the quarterly state-services report: the signed copy if the period
+    /// was signed, else a draft.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// With --pdf: sign the report as --user (the head) and freeze it.
+    #[arg(long)]
+    pub sign: bool,
+    #[arg(long, default_value = "kk")]
+    pub lang: String,
 }
 
 #[derive(Debug, clap::Args, Default)]

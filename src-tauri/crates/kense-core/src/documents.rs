@@ -53,15 +53,18 @@ pub enum DocumentKind {
     Duplicate,
     Refusal,
     Journal,
+    /// The quarterly report on state services, signed by the head.
+    Quarterly,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 6] = [
         DocumentKind::Receipt,
         DocumentKind::Result,
         DocumentKind::Duplicate,
         DocumentKind::Refusal,
         DocumentKind::Journal,
+        DocumentKind::Quarterly,
     ];
 
     pub fn code(self) -> &'static str {
@@ -71,6 +74,7 @@ impl DocumentKind {
             DocumentKind::Duplicate => "duplicate",
             DocumentKind::Refusal => "refusal",
             DocumentKind::Journal => "journal",
+            DocumentKind::Quarterly => "quarterly",
         }
     }
 
@@ -217,7 +221,7 @@ fn render_failed(e: PdfError) -> DomainError {
 /// A document's data without its stamp (and, for signed documents, without
 /// the outgoing number, taken in the signing transaction).
 #[derive(Debug, Clone)]
-enum Plan {
+pub(crate) enum Plan {
     Receipt(ReceiptData),
     Result {
         data: ResultData,
@@ -230,6 +234,7 @@ enum Plan {
     },
     Refusal(RefusalData),
     Journal(JournalData),
+    Quarterly(kense_pdf::QuarterlyData),
 }
 
 impl Plan {
@@ -257,10 +262,11 @@ impl Plan {
             Plan::Reregistered { data, .. } => data.licence.stamp = stamp,
             Plan::Refusal(d) => d.stamp = stamp,
             Plan::Journal(d) => d.stamp = stamp,
+            Plan::Quarterly(d) => d.stamp = stamp,
         }
     }
 
-    fn render(&self, lang: Language) -> Result<Vec<u8>, PdfError> {
+    pub(crate) fn render(&self, lang: Language) -> Result<Vec<u8>, PdfError> {
         match self {
             Plan::Receipt(d) => kense_pdf::render_receipt(d, lang),
             Plan::Result { data, .. } => kense_pdf::render_result(data, lang),
@@ -268,11 +274,12 @@ impl Plan {
             Plan::Reregistered { data, .. } => kense_pdf::render_reregistered_licence(data, lang),
             Plan::Refusal(d) => kense_pdf::render_refusal(d, lang),
             Plan::Journal(d) => kense_pdf::render_journal(d, lang),
+            Plan::Quarterly(d) => kense_pdf::render_quarterly(d, lang),
         }
     }
 }
 
-fn blank_stamp(created_at: NaiveDateTime) -> DocStamp {
+pub(crate) fn blank_stamp(created_at: NaiveDateTime) -> DocStamp {
     DocStamp {
         check_code: String::new(),
         qr_payload: "KENSE".into(),
@@ -282,16 +289,16 @@ fn blank_stamp(created_at: NaiveDateTime) -> DocStamp {
 }
 
 /// A document rendered with its stamp, ready to store.
-struct Issued {
-    bytes: Vec<u8>,
-    sha256: String,
-    content_sha256: String,
-    code: String,
+pub(crate) struct Issued {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) sha256: String,
+    pub(crate) content_sha256: String,
+    pub(crate) code: String,
 }
 
 /// Renders `plan` without a stamp (content hash), picks a free check code,
 /// then renders it stamped.
-fn issue(
+pub(crate) fn issue(
     conn: &Connection,
     mut plan: Plan,
     lang: Language,
@@ -899,7 +906,7 @@ impl Office {
     }
 
     /// Returns a stored document's bytes and logs the print.
-    fn print_stored(
+    pub(crate) fn print_stored(
         &mut self,
         doc: &StoredDocument,
         login: &str,
@@ -927,7 +934,9 @@ impl Office {
                 "procedure {} does not issue duplicates",
                 procedure.id
             ))),
-            (DocumentKind::Journal, _) => Err(unavailable("the journal is printed for a period")),
+            (DocumentKind::Journal | DocumentKind::Quarterly, _) => {
+                Err(unavailable("the journal is printed for a period"))
+            }
             (k, _) => Ok(k),
         }
     }

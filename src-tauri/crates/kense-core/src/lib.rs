@@ -13,6 +13,7 @@ pub mod documents;
 pub mod logging;
 pub mod office;
 pub mod office_details;
+pub mod reports;
 mod pin;
 pub mod route;
 pub mod safety;

@@ -64,6 +64,10 @@ pub enum ErrorCode {
     ChainBroken,
     DiskFull,
     BackupInvalid,
+    /// The user stopped a long export.
+    ExportCancelled,
+    /// An export file could not be written.
+    ExportFailed,
 }
 
 macro_rules! codes {
@@ -135,6 +139,8 @@ codes! {
     ChainBroken => "chain_broken",
     DiskFull => "disk_full",
     BackupInvalid => "backup_invalid",
+    ExportCancelled => "export_cancelled",
+    ExportFailed => "export_failed",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

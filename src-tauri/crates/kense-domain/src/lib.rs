@@ -10,6 +10,7 @@ pub mod journal;
 pub mod limit;
 pub mod numbering;
 pub mod regulation;
+pub mod report;
 pub mod schedule;
 pub mod types;
 pub mod user;

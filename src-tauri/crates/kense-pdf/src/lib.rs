@@ -28,6 +28,7 @@ pub use docs::certificate::{
     render_certificate_bilingual, render_duplicate, render_reregistered_licence, render_result,
 };
 pub use docs::journal::render_journal;
+pub use docs::quarterly::render_quarterly;
 pub use docs::receipt::render_receipt;
 pub use docs::refusal::render_refusal;
 

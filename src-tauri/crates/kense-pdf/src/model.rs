@@ -174,3 +174,27 @@ pub struct ChainAnchor {
     pub length: i64,
     pub head: String,
 }
+
+/// One service's line of the quarterly state-services report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterlyLine {
+    pub service: String,
+    pub rendered: u32,
+    pub portal: u32,
+    pub state_corp: u32,
+    pub refused: u32,
+    pub violations: u32,
+}
+
+/// The quarterly report on state services rendered, for the region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterlyData {
+    pub stamp: DocStamp,
+    pub office: Office,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub lines: Vec<QuarterlyLine>,
+    pub signatory: Signatory,
+    /// Not signed yet: marked as a draft under the title.
+    pub draft: bool,
+}

@@ -268,3 +268,22 @@ mod tests {
         assert_eq!(log[1].printed_by, "head");
     }
 }
+
+/// The newest document of `kind` in `lang` frozen for exactly this period
+/// (journal printouts, quarterly reports).
+pub fn find_for_period(
+    conn: &Connection,
+    kind: &str,
+    lang: &str,
+    from: &str,
+    to: &str,
+) -> Result<Option<StoredDocument>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM documents
+         WHERE case_id IS NULL AND kind = ?1 AND lang = ?2 AND period_from = ?3 AND period_to = ?4
+         ORDER BY id DESC LIMIT 1"
+    );
+    Ok(conn
+        .query_row(&sql, params![kind, lang, from, to], from_row)
+        .optional()?)
+}

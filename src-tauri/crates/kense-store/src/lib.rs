@@ -16,6 +16,7 @@ pub mod maintenance;
 pub mod outgoing;
 pub mod queues;
 pub mod salvage;
+pub mod reports;
 pub mod service_versions;
 pub mod settings;
 pub mod users;

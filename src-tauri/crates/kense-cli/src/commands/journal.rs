@@ -33,6 +33,18 @@ pub fn list(ctx: &Context, json: bool, filter: JournalFilterArgs) -> Result<(), 
     Ok(())
 }
 
+/// `journal [filters] --xlsx FILE` / `--csv FILE`: every matching case.
+pub fn export(
+    ctx: &Context,
+    filter: JournalFilterArgs,
+    out: &std::path::PathBuf,
+    format: kense_core::reports::ExportFormat,
+    lang: &str,
+) -> Result<(), Failure> {
+    let filter = journal_filter(filter)?;
+    super::export_journal(ctx, &filter, out, format, lang)
+}
+
 fn journal_filter(args: JournalFilterArgs) -> Result<JournalFilter, Failure> {
     let status = match args.status.as_deref() {
         None => None,

@@ -2,14 +2,17 @@ mod admin;
 mod documents;
 mod journal;
 mod maintenance;
+mod reports;
 mod route;
 
 use kense_core::clock::Clock;
+use kense_core::reports::ExportFormat;
 use kense_core::{data_dir, CoreError, Office};
 use kense_domain::{DomainError, ErrorCode};
 
 use crate::cli::{Cli, Command, OfficeCommand};
 use crate::output::{Failure, EXIT_BAD_INPUT};
+pub use reports::export_journal;
 
 /// What every command gets: the open office, the clock and the acting user.
 pub struct Context {
@@ -79,7 +82,22 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             unreachable!("handled before the journal is opened")
         }
         Command::Register { json } => journal::register(&mut ctx, &json),
-        Command::Journal { json, filter } => journal::list(&ctx, json, filter),
+        Command::Journal {
+            json,
+            filter,
+            xlsx,
+            csv,
+            lang,
+        } => match (xlsx, csv) {
+            (Some(out), None) => journal::export(&ctx, filter, &out, ExportFormat::Xlsx, &lang),
+            (None, Some(out)) => journal::export(&ctx, filter, &out, ExportFormat::Csv, &lang),
+            (Some(_), Some(_)) => Err(Failure::from(CoreError::from(DomainError::at(
+                ErrorCode::InvalidInput,
+                "output",
+                "give one of --xlsx, --csv",
+            )))),
+            (None, None) => journal::list(&ctx, json, filter),
+        },
         Command::Act { case, action, json } => {
             route::act(&mut ctx, &case, &action, json.as_deref())
         }
@@ -110,6 +128,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Office(OfficeCommand::Show { json }) => documents::office_show(&ctx, json),
         Command::Office(OfficeCommand::Set { json }) => documents::office_set(&mut ctx, &json),
+        Command::Report(args) => reports::report(&mut ctx, args),
     }
 }
 

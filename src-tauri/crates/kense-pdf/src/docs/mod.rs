@@ -2,6 +2,7 @@
 
 pub mod certificate;
 pub mod journal;
+pub mod quarterly;
 pub mod receipt;
 pub mod refusal;
 
