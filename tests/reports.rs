@@ -475,7 +475,7 @@ fn a_long_export_stops_when_asked() {
 
 fn seeded_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut j = seed_into(Journal::with(Office::open(dir.path()).unwrap()));
+    let mut j = seed_into(Journal::with(Office::create(dir.path()).unwrap()));
     j.office
         .set_office_details(&kense_core::office_details::demo_details(), "admin")
         .unwrap();

@@ -113,7 +113,12 @@ fn step_acts(office: &Office, number: &str, now: Time, executor: &str) -> Option
 /// from 1 October, walked to their end (a few late, a few refused), and the
 /// newest still open.
 fn seed(dir: &std::path::Path) {
-    let mut office = Office::open(dir).unwrap();
+    let mut office = if dir.join("journal.sqlite").exists() {
+        Office::open(dir)
+    } else {
+        Office::create(dir)
+    }
+    .unwrap();
     demo::seed(&mut office, at("2026-09-30T09:00:00+05:00")).unwrap();
     let services = [
         ("small-vessel-certificate", "issue"),

@@ -42,14 +42,14 @@ fn event(at: DateTime<FixedOffset>, actor: &str, role: Role, step: &str, action:
 }
 
 fn load(dir: &std::path::Path, total: usize, now: DateTime<FixedOffset>) {
-    let mut office = Office::open(dir).unwrap();
+    let mut office = Office::create(dir).unwrap();
     let first = at("2017-01-02T09:00:00+05:00");
     demo::seed_users(&mut office, first).unwrap();
     let terms = office.catalog().terms("small-vessel-certificate").unwrap();
     let due = |start, limit: &str| office.due_time(start, limit.parse::<Limit>().unwrap());
     let span_minutes = (now - Span::days(3) - first).num_minutes();
     let open_from = total - total / 100;
-    let mut store = Store::open_dir(dir).unwrap();
+    let mut store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
     for chunk in (0..total).collect::<Vec<_>>().chunks(10_000) {
         store
             .write(|tx| {
