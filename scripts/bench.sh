@@ -4,6 +4,7 @@
 #   - the same refusal letter converted to PDF by LibreOffice headless (one cold
 #     conversion, and per document in a batch of files in one soffice call), and the ratio;
 #   - the deadline engine (kense-domain) and the office at 100,000 cases (kense-core).
+#   - the crash-and-race soak (scripts/soak.sh): races tried, kills, anomalies.
 # Installs LibreOffice Writer (libreoffice-writer-nogui) and poppler-utils if missing.
 # Env: BATCH (files in the batch, default 20), COLD (cold conversions timed, default 3).
 set -euo pipefail
@@ -87,3 +88,7 @@ cargo bench -p kense-domain --bench deadline
 echo
 echo "== kense-core: office at 100,000 cases =="
 cargo bench -p kense-core --bench office
+echo
+echo "== crash-and-race soak: concurrent acts and killed registrations (release kense-cli) =="
+cargo build --quiet --release -p kense-cli
+CASES="${SOAK_CASES:-20}" ROUNDS="${SOAK_ROUNDS:-3}" scripts/soak.sh

@@ -24,7 +24,9 @@ impl Failure {
 impl From<CoreError> for Failure {
     fn from(e: CoreError) -> Failure {
         let exit_code = match e.first_code() {
-            ErrorCode::StorageFailed | ErrorCode::SchemaTooNew => EXIT_FAILED,
+            ErrorCode::StorageFailed | ErrorCode::SchemaTooNew | ErrorCode::JournalBusy => {
+                EXIT_FAILED
+            }
             ErrorCode::PermissionDenied | ErrorCode::ActionNotAllowed => EXIT_FORBIDDEN,
             _ => EXIT_BAD_INPUT,
         };

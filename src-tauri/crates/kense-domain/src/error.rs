@@ -55,6 +55,11 @@ pub enum ErrorCode {
     DocumentUnknown,
     DocumentTampered,
     RenderFailed,
+    CaseChanged,
+    JournalBusy,
+    RequestReused,
+    TextInvalid,
+    NoChange,
 }
 
 macro_rules! codes {
@@ -117,6 +122,11 @@ codes! {
     DocumentUnknown => "document_unknown",
     DocumentTampered => "document_tampered",
     RenderFailed => "render_failed",
+    CaseChanged => "case_changed",
+    JournalBusy => "journal_busy",
+    RequestReused => "request_reused",
+    TextInvalid => "text_invalid",
+    NoChange => "no_change",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -11,6 +11,7 @@ pub mod limit;
 pub mod numbering;
 pub mod regulation;
 pub mod schedule;
+pub mod text;
 pub mod types;
 pub mod user;
 pub mod workflow;

@@ -22,6 +22,7 @@ impl StoreError {
         match self {
             StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             StoreError::Domain(e) => e.code,
+            StoreError::Sqlite(e) if crate::open::is_busy(e) => ErrorCode::JournalBusy,
             _ => ErrorCode::StorageFailed,
         }
     }

@@ -13,10 +13,11 @@ pub mod events;
 pub mod maintenance;
 pub mod outgoing;
 pub mod queues;
+pub mod requests;
 pub mod service_versions;
 pub mod settings;
 pub mod users;
 
 pub use error::StoreError;
-pub use open::Store;
+pub use open::{is_busy, Store, BUSY_TIMEOUT};
 pub use rusqlite::Connection;

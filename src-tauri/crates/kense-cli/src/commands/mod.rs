@@ -50,10 +50,22 @@ fn open(cli: &Cli) -> Result<Context, Failure> {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let mut ctx = open(&cli)?;
     match cli.command {
-        Command::Register { json } => journal::register(&mut ctx, &json),
+        Command::Register { json, request_id } => {
+            journal::register(&mut ctx, &json, request_id.as_deref())
+        }
         Command::Journal { json, filter } => journal::list(&ctx, json, filter),
-        Command::Act { case, action, json } => {
-            route::act(&mut ctx, &case, &action, json.as_deref())
+        Command::Act {
+            case,
+            action,
+            json,
+            expect_version,
+            request_id,
+        } => {
+            let options = kense_core::requests::ActOptions {
+                expect_version,
+                request_id,
+            };
+            route::act(&mut ctx, &case, &action, json.as_deref(), &options)
         }
         Command::Actions { case, json } => route::actions(&ctx, &case, json),
         Command::Case { case, json } => route::case(&ctx, &case, json),
