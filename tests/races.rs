@@ -228,11 +228,13 @@ fn race(stage: Stage, cases: usize) {
             Some(2) if i % 2 == 0 => {
                 assert!(text_of(&out).contains("case_changed"), "{}", text_of(&out));
             }
+            // Without a version the loser is judged at the step the winner
+            // moved the case to: not this person's step, or not this act.
             Some(3) if i % 2 == 1 => {
+                let text = text_of(&out);
                 assert!(
-                    text_of(&out).contains("action_not_allowed"),
-                    "{}",
-                    text_of(&out)
+                    text.contains("action_not_allowed") || text.contains("permission_denied"),
+                    "{text}"
                 );
             }
             code => panic!("{stage:?} race: exit {code:?}: {}", text_of(&out)),
