@@ -7,6 +7,7 @@
 #   - reports (kense-core): the quarterly report and a year's on-time statistics over
 #     KENSE_BENCH_CASES cases (default 100,000; targets are for 1,000,000), and 100,000
 #     journal rows exported to .xlsx.
+#   - the crash-and-race soak (scripts/soak.sh): races tried, kills, anomalies.
 # Installs LibreOffice Writer (libreoffice-writer-nogui) and poppler-utils if missing.
 # Env: BATCH (files in the batch, default 20), COLD (cold conversions timed, default 3).
 set -euo pipefail
@@ -93,3 +94,7 @@ cargo bench -p kense-core --bench office
 echo
 echo "== kense-core: reports over ${KENSE_BENCH_CASES:-100000} cases (KENSE_BENCH_CASES) =="
 cargo bench -p kense-core --bench reports
+echo
+echo "== crash-and-race soak: concurrent acts and killed registrations (release kense-cli) =="
+cargo build --quiet --release -p kense-cli
+CASES="${SOAK_CASES:-20}" ROUNDS="${SOAK_ROUNDS:-3}" scripts/soak.sh

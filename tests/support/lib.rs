@@ -4,8 +4,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The `kense-cli` binary built next to this test (`cargo build -p kense-cli` first).
+/// The `kense-cli` binary built next to this test (`cargo build -p kense-cli` first);
+/// `KENSE_TEST_CLI` points the tests at another build (e.g. an older one, to
+/// measure a bug before its fix).
 pub fn cli_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("KENSE_TEST_CLI") {
+        return PathBuf::from(bin);
+    }
     let exe = std::env::current_exe().expect("test executable path");
     // target/<profile>/deps/<test> → target/<profile>/kense-cli
     let profile_dir = exe
@@ -82,15 +87,42 @@ pub fn stdout_json(out: &Output) -> serde_json::Value {
     })
 }
 
-/// Runs `kense-cli --data-dir DIR --now NOW --user USER ARGS...`.
-pub fn cli_as(data_dir: &Path, now: &str, user: &str, args: &[&str]) -> Output {
-    Command::new(cli_binary())
+/// `kense-cli --data-dir DIR --now NOW --user USER ARGS...`, ready to run or
+/// spawn: every test that acts as an office user starts its process here.
+pub fn cli_command(data_dir: &Path, user: &str, now: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(cli_binary());
+    command
         .arg("--data-dir")
         .arg(data_dir)
         .args(["--now", now, "--user", user])
         .args(args)
         .env_remove("KENSE_DATA_DIR")
         .env_remove("KENSE_NOW")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs `kense-cli --data-dir DIR --now NOW --user USER ARGS...` and waits for it.
+pub fn cli_as(data_dir: &Path, now: &str, user: &str, args: &[&str]) -> Output {
+    cli_command(data_dir, user, now, args)
         .output()
         .expect("kense-cli runs")
+}
+
+/// Starts `kense-cli` as `user` without waiting (for races and kills).
+pub fn spawn_cli_as(data_dir: &Path, user: &str, now: &str, args: &[&str]) -> std::process::Child {
+    cli_command(data_dir, user, now, args)
+        .spawn()
+        .expect("kense-cli starts")
+}
+
+/// Both of a finished process's outputs, for assertion messages.
+pub fn text_of(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }

@@ -32,9 +32,10 @@ pub fn search_journal(
 pub fn register_case(
     state: State<'_, AppState>,
     input: ApplicationInput,
+    request_id: Option<String>,
 ) -> Result<Case, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.register(&input, login, now))
+    state.as_user(|office, login| office.register_with(&input, login, now, request_id.as_deref()))
 }
 
 #[tauri::command]

@@ -1,3 +1,4 @@
+use kense_core::requests::ActOptions;
 use kense_core::views::{CaseView, JournalRow, OverdueDashboard};
 use kense_core::ApiError;
 use kense_domain::workflow::{Action, ActionKind};
@@ -29,8 +30,16 @@ pub fn case_actions(state: State<'_, AppState>, case: String) -> Result<Vec<Acti
     state.as_user(|office, login| office.actions(&case, login, now))
 }
 
+/// One act; `options` carry the case version the user saw and the form's
+/// request id (a retry of the same submission does nothing twice).
 #[tauri::command]
-pub fn act(state: State<'_, AppState>, case: String, action: Action) -> Result<CaseView, ApiError> {
+pub fn act(
+    state: State<'_, AppState>,
+    case: String,
+    action: Action,
+    options: Option<ActOptions>,
+) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.act_at_desk(&case, login, action, now))
+    let options = options.unwrap_or_default();
+    state.as_user(|office, login| office.act_at_desk_with(&case, login, action, now, &options))
 }

@@ -9,6 +9,7 @@ import type { JournalRow } from "./bindings/JournalRow";
 import type { ServiceOption } from "./bindings/ServiceOption";
 import type { Action } from "./bindings/Action";
 import type { ActionKind } from "./bindings/ActionKind";
+import type { ActOptions } from "./bindings/ActOptions";
 import type { CaseView } from "./bindings/CaseView";
 import type { JournalFilter } from "./bindings/JournalFilter";
 import type { OverdueDashboard } from "./bindings/OverdueDashboard";
@@ -48,7 +49,9 @@ export const api = {
   setUiLanguage: (language: string) => call<void>("set_ui_language", { language }),
   services: () => call<ServiceOption[]>("list_services"),
   journal: () => call<JournalRow[]>("journal"),
-  register: (input: ApplicationInput) => call<Case>("register_case", { input }),
+  /** `requestId`: one per form submission; a retry of it returns the first result. */
+  register: (input: ApplicationInput, requestId: string) =>
+    call<Case>("register_case", { input, requestId }),
   checkIin: (iin: string) => call<IinInfo>("check_iin", { iin }),
   searchJournal: (filter: JournalFilter) => call<JournalRow[]>("search_journal", { filter }),
   users: () => call<User[]>("list_users"),
@@ -60,7 +63,10 @@ export const api = {
   overdueDashboard: () => call<OverdueDashboard>("overdue_dashboard"),
   caseView: (ref: string) => call<CaseView>("case_view", { case: ref }),
   caseActions: (ref: string) => call<ActionKind[]>("case_actions", { case: ref }),
-  act: (ref: string, action: Action) => call<CaseView>("act", { case: ref, action }),
+  /** `options`: the case version the user saw (refused with `case_changed` if the case
+   * changed since) and the form submission's request id. */
+  act: (ref: string, action: Action, options: ActOptions) =>
+    call<CaseView>("act", { case: ref, action, options }),
   servicesReport: () => call<ServicesReport>("services_report"),
   serviceDefinition: (service: string) => call<ServiceDefinition>("service_definition", { service }),
   editService: (service: string, edit: ServiceEdit) =>

@@ -28,6 +28,10 @@ pub enum Command {
     Register {
         #[arg(long = "json", value_name = "FILE")]
         json: String,
+        /// The client's id of this registration: a retry with the same id
+        /// returns the case it registered instead of a second one.
+        #[arg(long = "request-id", value_name = "ID")]
+        request_id: Option<String>,
     },
     /// Lists the journal, newest first, optionally filtered.
     Journal {
@@ -55,6 +59,13 @@ pub enum Command {
         /// The action's data as a JSON object (`-` for standard input).
         #[arg(long = "json", value_name = "FILE")]
         json: Option<String>,
+        /// The case's state version (history lines) the act was decided on:
+        /// refused with `case_changed` if the case changed since.
+        #[arg(long = "expect-version", value_name = "N")]
+        expect_version: Option<u32>,
+        /// The client's id of this act: a retry with the same id does nothing twice.
+        #[arg(long = "request-id", value_name = "ID")]
+        request_id: Option<String>,
     },
     /// Lists the actions --user may perform on a case now.
     Actions {

@@ -30,6 +30,7 @@ impl From<CoreError> for Failure {
         let exit_code = match e.first_code() {
             ErrorCode::StorageFailed
             | ErrorCode::SchemaTooNew
+            | ErrorCode::JournalBusy
             | ErrorCode::JournalMissing
             | ErrorCode::JournalEmpty
             | ErrorCode::JournalForeign

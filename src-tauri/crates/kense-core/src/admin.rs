@@ -96,6 +96,19 @@ impl Office {
             .date_naive();
         let from = today.max(latest.effective_from);
         let next = apply_edit(&latest, edit, from).map_err(|e| e.to_domain_error())?;
+        let mut same = latest.clone();
+        same.version = next.version;
+        same.effective_from = next.effective_from;
+        if same.to_toml() == next.to_toml() {
+            return Err(DomainError::new(
+                ErrorCode::NoChange,
+                format!(
+                    "the edit leaves {} version {} as it is",
+                    latest.id, latest.version
+                ),
+            )
+            .into());
+        }
         service_versions::insert(
             self.store_mut().conn_mut(),
             &StoredVersion {

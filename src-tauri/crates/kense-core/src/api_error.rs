@@ -58,7 +58,11 @@ impl CoreError {
         let code = self.first_code();
         ApiError {
             code: code.as_str().to_string(),
-            message: text(code, lang),
+            message: self
+                .0
+                .first()
+                .map(|e| message(e, lang))
+                .unwrap_or_else(|| text(code, lang)),
             fields: self
                 .0
                 .iter()
@@ -66,7 +70,7 @@ impl CoreError {
                     e.field.as_ref().map(|field| FieldError {
                         field: field.clone(),
                         code: e.code.as_str().to_string(),
-                        message: text(e.code, lang),
+                        message: message(e, lang),
                     })
                 })
                 .collect(),
@@ -85,8 +89,8 @@ impl CoreError {
                     .unwrap_or_default();
                 format!(
                     "{field}{} / {} [{}: {}]",
-                    text(e.code, Language::Kk),
-                    text(e.code, Language::Ru),
+                    message(e, Language::Kk),
+                    message(e, Language::Ru),
                     e.code.as_str(),
                     e.detail
                 )
@@ -106,6 +110,21 @@ impl std::error::Error for CoreError {}
 /// The office's text for an error code.
 pub fn text(code: ErrorCode, lang: Language) -> String {
     rust_i18n::t!(format!("errors.{}", code.as_str()), locale = lang.code()).into_owned()
+}
+
+/// The office's text for one error: its code's text, with who and when for
+/// `case_changed`.
+pub fn message(e: &DomainError, lang: Language) -> String {
+    match crate::requests::changed_by(&e.detail) {
+        Some((who, time)) if e.code == ErrorCode::CaseChanged => rust_i18n::t!(
+            "errors.case_changed",
+            locale = lang.code(),
+            who = who,
+            time = time
+        )
+        .into_owned(),
+        _ => text(e.code, lang),
+    }
 }
 
 #[cfg(test)]

@@ -388,9 +388,10 @@ impl Freeze {
                 kense_domain::numbering::format_number(&pattern, year, seq)
             }
         };
+        let at = local.to_rfc3339();
+        outgoing::claim(tx, &number, case_id, kind.code(), &at)?;
         plan.set_outgoing(&number);
         let issued = issue(tx, plan, lang, &case_number, kind, local.naive_local())?;
-        let at = local.to_rfc3339();
         store_docs::insert(
             tx,
             &NewDocument {
@@ -905,23 +906,72 @@ impl Office {
         })
     }
 
-    /// Returns a stored document's bytes and logs the print.
+    /// Returns a stored document's bytes and logs the print, in one
+    /// transaction: the copy number counts exactly the prints handed out.
     pub(crate) fn print_stored(
         &mut self,
         doc: &StoredDocument,
         login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let bytes = store_docs::bytes(self.store().conn(), doc.id)?;
         let at = now.with_timezone(&self.offset()).to_rfc3339();
-        let copy = self
-            .store_mut()
-            .write(|tx| store_docs::log_print(tx, doc.id, login, &at))?;
+        let (bytes, copy) = self.store().write(|tx| {
+            let bytes = store_docs::bytes(tx, doc.id)?;
+            let copy = store_docs::log_print(tx, doc.id, login, &at)?;
+            Ok((bytes, copy))
+        })?;
         Ok(Printed {
             bytes,
             copy,
             info: self.info(doc)?,
         })
+    }
+
+    /// Stores a newly issued document and logs its first print in the same
+    /// transaction. The document is rendered before (outside any lock); if
+    /// another desk stored the same document meanwhile, that one is printed
+    /// instead, as a copy; a check code taken meanwhile is drawn again.
+    fn store_and_print(
+        &mut self,
+        render: impl Fn(&Connection) -> Result<Issued, CoreError>,
+        existing: impl Fn(&Connection) -> Result<Option<StoredDocument>, StoreError>,
+        insert: impl Fn(&Connection, &Issued) -> Result<i64, StoreError>,
+        login: &str,
+        now: Time,
+    ) -> Result<Printed, CoreError> {
+        let at = now.with_timezone(&self.offset()).to_rfc3339();
+        for _ in 0..3 {
+            let issued = render(self.store().conn())?;
+            let stored = self.store().write(|tx| {
+                let id = match existing(tx)? {
+                    Some(doc) => doc.id,
+                    None if store_docs::check_code_taken(tx, &issued.code)? => return Ok(None),
+                    None => insert(tx, &issued)?,
+                };
+                let copy = store_docs::log_print(tx, id, login, &at)?;
+                let code: String = tx.query_row(
+                    "SELECT check_code FROM documents WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                let doc = store_docs::by_check_code(tx, &code)?
+                    .ok_or_else(|| StoreError::Corrupt(format!("document {id} vanished")))?;
+                let bytes = store_docs::bytes(tx, id)?;
+                Ok(Some((doc, bytes, copy)))
+            })?;
+            if let Some((doc, bytes, copy)) = stored {
+                return Ok(Printed {
+                    bytes,
+                    copy,
+                    info: self.info(&doc)?,
+                });
+            }
+        }
+        Err(DomainError::new(
+            ErrorCode::JournalBusy,
+            "no free check code after three draws",
+        )
+        .into())
     }
 
     /// The kind actually printed for a requested kind: a duplicate procedure's
@@ -1005,57 +1055,50 @@ impl Office {
         let local = created_at.with_timezone(&offset);
         let at = now.with_timezone(&offset).to_rfc3339();
         let case_number = case.number.clone();
-        let id = self.store_mut().write(|tx| {
-            let issued = issue(tx, plan, lang, &case_number, kind, local.naive_local())?;
-            let signed_by = signer_doc.as_ref().and_then(|d| d.signed_by.clone());
-            let role = signer_doc.as_ref().and_then(|d| d.signer_role.clone());
-            let signed_at = signer_doc.as_ref().and_then(|d| d.signed_at.clone());
-            let outgoing_number = signer_doc.as_ref().and_then(|d| d.outgoing_number.clone());
-            let id = store_docs::insert(
-                tx,
-                &NewDocument {
-                    case_id: Some(case.id),
-                    kind: kind.code(),
-                    lang: lang.code(),
-                    sha256: &issued.sha256,
-                    content_sha256: &issued.content_sha256,
-                    check_code: &issued.code,
-                    bytes: &issued.bytes,
-                    signed_by: signed_by.as_deref(),
-                    signer_role: role.as_deref(),
-                    acting_for_head: signer_doc.as_ref().is_some_and(|d| d.acting_for_head),
-                    signed_at: signed_at.as_deref(),
-                    event_id: signer_doc.as_ref().and_then(|d| d.event_id),
-                    outgoing_number: outgoing_number.as_deref(),
-                    period_from: None,
-                    period_to: None,
-                    created_by: login,
-                    created_at: &at,
-                },
-            )?;
-            Ok(id)
-        })?;
-        let doc = store_docs::by_check_code(self.store().conn(), &self.code_of(id)?)?.ok_or_else(
-            || {
-                CoreError::from(DomainError::new(
-                    ErrorCode::StorageFailed,
-                    "document vanished",
-                ))
+        let signed_by = signer_doc.as_ref().and_then(|d| d.signed_by.clone());
+        let role = signer_doc.as_ref().and_then(|d| d.signer_role.clone());
+        let signed_at = signer_doc.as_ref().and_then(|d| d.signed_at.clone());
+        let outgoing_number = signer_doc.as_ref().and_then(|d| d.outgoing_number.clone());
+        let case_id = case.id;
+        self.store_and_print(
+            |conn| {
+                Ok(issue(
+                    conn,
+                    plan.clone(),
+                    lang,
+                    &case_number,
+                    kind,
+                    local.naive_local(),
+                )?)
             },
-        )?;
-        self.print_stored(&doc, login, now)
-    }
-
-    fn code_of(&self, id: i64) -> Result<String, CoreError> {
-        Ok(self
-            .store()
-            .conn()
-            .query_row(
-                "SELECT check_code FROM documents WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::from)?)
+            |tx| store_docs::find(tx, case_id, kind.code(), lang.code()),
+            |tx, issued| {
+                store_docs::insert(
+                    tx,
+                    &NewDocument {
+                        case_id: Some(case_id),
+                        kind: kind.code(),
+                        lang: lang.code(),
+                        sha256: &issued.sha256,
+                        content_sha256: &issued.content_sha256,
+                        check_code: &issued.code,
+                        bytes: &issued.bytes,
+                        signed_by: signed_by.as_deref(),
+                        signer_role: role.as_deref(),
+                        acting_for_head: signer_doc.as_ref().is_some_and(|d| d.acting_for_head),
+                        signed_at: signed_at.as_deref(),
+                        event_id: signer_doc.as_ref().and_then(|d| d.event_id),
+                        outgoing_number: outgoing_number.as_deref(),
+                        period_from: None,
+                        period_to: None,
+                        created_by: login,
+                        created_at: &at,
+                    },
+                )
+            },
+            login,
+            now,
+        )
     }
 
     /// The document for the screen: the stored one when it was issued in this
@@ -1121,60 +1164,63 @@ impl Office {
         }
         let offset = self.offset();
         let details = self.office_details()?;
-        let conn = self.store().conn();
-        let mut selected: Vec<Case> = cases::list_newest_first(conn, u32::MAX, 0)?
-            .into_iter()
-            .filter(|c| {
-                let day = c.registered_at.with_timezone(&offset).date_naive();
-                from <= day && day <= to
-            })
-            .collect();
-        selected.sort_by_key(|c| (c.registered_at, c.id));
-        let mut rows = Vec::with_capacity(selected.len());
-        let mut provider = None;
-        for case in &selected {
-            let service = self.catalog().version(&case.service, case.service_version);
-            let due = service
-                .and_then(|s| {
-                    plan(
-                        s,
-                        &case.procedure,
-                        Some(case.channel),
-                        case.received_at,
-                        self.calendar(),
-                    )
-                    .ok()
+        // One snapshot: the rows agree with each other even while desks write.
+        let (rows, provider) = self.store().read(|conn| -> Result<_, CoreError> {
+            let mut selected: Vec<Case> = cases::list_newest_first(conn, u32::MAX, 0)?
+                .into_iter()
+                .filter(|c| {
+                    let day = c.registered_at.with_timezone(&offset).date_naive();
+                    from <= day && day <= to
                 })
-                .map(|s| s.due)
-                .or(case.route.due_at)
-                .unwrap_or(case.registered_at);
-            let closed = matches!(
-                case.status,
-                CaseStatus::Closed | CaseStatus::Refused | CaseStatus::Withdrawn
-            );
-            let closed_on = if closed {
-                events::list(conn, case.id)?
-                    .last()
-                    .map(|e| e.at.with_timezone(&offset).date_naive())
-            } else {
-                None
-            };
-            if provider.is_none() {
-                provider = service.map(|s| s.provider.clone());
+                .collect();
+            selected.sort_by_key(|c| (c.registered_at, c.id));
+            let mut rows = Vec::with_capacity(selected.len());
+            let mut provider = None;
+            for case in &selected {
+                let service = self.catalog().version(&case.service, case.service_version);
+                let due = service
+                    .and_then(|s| {
+                        plan(
+                            s,
+                            &case.procedure,
+                            Some(case.channel),
+                            case.received_at,
+                            self.calendar(),
+                        )
+                        .ok()
+                    })
+                    .map(|s| s.due)
+                    .or(case.route.due_at)
+                    .unwrap_or(case.registered_at);
+                let closed = matches!(
+                    case.status,
+                    CaseStatus::Closed | CaseStatus::Refused | CaseStatus::Withdrawn
+                );
+                let closed_on = if closed {
+                    events::list(conn, case.id)?
+                        .last()
+                        .map(|e| e.at.with_timezone(&offset).date_naive())
+                } else {
+                    None
+                };
+                if provider.is_none() {
+                    provider = service.map(|s| s.provider.clone());
+                }
+                rows.push(kense_pdf::JournalRow {
+                    number: case.number.clone(),
+                    registered_on: case.registered_at.with_timezone(&offset).date_naive(),
+                    applicant: case.applicant.name.clone(),
+                    iin_bin: Some(case.applicant.id_number.clone()),
+                    service: service
+                        .map(|s| s.name.get(lang).to_string())
+                        .unwrap_or_else(|| case.service.clone()),
+                    status: case.status,
+                    due_on: due.with_timezone(&offset).date_naive(),
+                    closed_on,
+                });
             }
-            rows.push(kense_pdf::JournalRow {
-                number: case.number.clone(),
-                registered_on: case.registered_at.with_timezone(&offset).date_naive(),
-                applicant: case.applicant.name.clone(),
-                iin_bin: Some(case.applicant.id_number.clone()),
-                service: service
-                    .map(|s| s.name.get(lang).to_string())
-                    .unwrap_or_else(|| case.service.clone()),
-                status: case.status,
-                due_on: due.with_timezone(&offset).date_naive(),
-                closed_on,
-            });
-        }
+            Ok((rows, provider))
+        })?;
         let name = details.name.get(lang);
         let office = kense_pdf::Office {
             name: if name.is_empty() {
@@ -1203,46 +1249,47 @@ impl Office {
         let label = format!("{from}..{to}");
         let at = local.to_rfc3339();
         let (from_text, to_text) = (from.to_string(), to.to_string());
-        let code = self.store_mut().write(|tx| {
-            let issued = issue(
-                tx,
-                plan,
-                lang,
-                &label,
-                DocumentKind::Journal,
-                local.naive_local(),
-            )?;
-            store_docs::insert(
-                tx,
-                &NewDocument {
-                    case_id: None,
-                    kind: DocumentKind::Journal.code(),
-                    lang: lang.code(),
-                    sha256: &issued.sha256,
-                    content_sha256: &issued.content_sha256,
-                    check_code: &issued.code,
-                    bytes: &issued.bytes,
-                    signed_by: None,
-                    signer_role: None,
-                    acting_for_head: false,
-                    signed_at: None,
-                    event_id: None,
-                    outgoing_number: None,
-                    period_from: Some(&from_text),
-                    period_to: Some(&to_text),
-                    created_by: login,
-                    created_at: &at,
-                },
-            )?;
-            Ok(issued.code)
-        })?;
-        let doc = store_docs::by_check_code(self.store().conn(), &code)?.ok_or_else(|| {
-            CoreError::from(DomainError::new(
-                ErrorCode::StorageFailed,
-                "document vanished",
-            ))
-        })?;
-        self.print_stored(&doc, login, now)
+        // Rendered outside any transaction: a year's journal takes a while, and
+        // the other desks keep registering meanwhile.
+        self.store_and_print(
+            |conn| {
+                Ok(issue(
+                    conn,
+                    plan.clone(),
+                    lang,
+                    &label,
+                    DocumentKind::Journal,
+                    local.naive_local(),
+                )?)
+            },
+            |_| Ok(None),
+            |tx, issued| {
+                store_docs::insert(
+                    tx,
+                    &NewDocument {
+                        case_id: None,
+                        kind: DocumentKind::Journal.code(),
+                        lang: lang.code(),
+                        sha256: &issued.sha256,
+                        content_sha256: &issued.content_sha256,
+                        check_code: &issued.code,
+                        bytes: &issued.bytes,
+                        signed_by: None,
+                        signer_role: None,
+                        acting_for_head: false,
+                        signed_at: None,
+                        event_id: None,
+                        outgoing_number: None,
+                        period_from: Some(&from_text),
+                        period_to: Some(&to_text),
+                        created_by: login,
+                        created_at: &at,
+                    },
+                )
+            },
+            login,
+            now,
+        )
     }
 
     /// Signs the case's draft as `login`, confirmed by their PIN. A wrong PIN

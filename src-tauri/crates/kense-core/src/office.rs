@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use kense_domain::calendar::WorkingCalendar;
-use kense_domain::case::{validate_application, ApplicationInput, Case, RoutePosition};
+use kense_domain::case::{
+    validate_application, ApplicationInput, Case, CaseStatus, RoutePosition, ValidApplication,
+};
 use kense_domain::iin::{self, IdNumberError, IinInfo};
 use kense_domain::numbering::{validate_pattern, DEFAULT_NUMBER_PATTERN};
 use kense_domain::regulation::Catalog;
@@ -98,13 +100,67 @@ impl Office {
         user: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<Case, CoreError> {
-        // An office with no users yet is being set up: its one desk registers.
-        if kense_store::users::count(self.store.conn())? > 0 {
-            self.require_role(user, Role::Clerk)?;
-        }
+        self.register_with(input, user, now, None)
+    }
+
+    /// `register` with the client's request id: a retry of a registration
+    /// that was carried out (the answer lost in a crash) returns the case it
+    /// registered instead of a second one. The role check, the number and the
+    /// request's record are all in one serialised transaction.
+    pub fn register_with(
+        &mut self,
+        input: &ApplicationInput,
+        user: &str,
+        now: DateTime<FixedOffset>,
+        request_id: Option<&str>,
+    ) -> Result<Case, CoreError> {
+        let input_json = serde_json::to_string(input).unwrap_or_default();
+        let hash = crate::requests::content_hash(&["register", user, &input_json]);
+        let id = self.store.transact(|tx| -> Result<i64, CoreError> {
+            if let Some(request) = request_id {
+                let done = crate::requests::earlier(tx, request, "register", &hash)?;
+                if let Some(case_id) = done.and_then(|d| d.case_id) {
+                    return Ok(case_id);
+                }
+            }
+            // An office with no users yet is being set up: its one desk registers.
+            if kense_store::users::count(tx)? > 0 {
+                self.require_role(user, Role::Clerk)?;
+            }
+            let (valid, registration, status, position) = self.registration(input, user, now)?;
+            let pattern = self.number_pattern()?;
+            let case = cases::register(tx, &valid, now, user, &pattern)?;
+            events::append(tx, case.id, &registration)?;
+            cases::set_route(tx, case.id, status, &position)?;
+            if let Some(request) = request_id {
+                let result = serde_json::json!({ "case": case.number });
+                kense_store::requests::record(
+                    tx,
+                    request,
+                    "register",
+                    &hash,
+                    Some(case.id),
+                    &result.to_string(),
+                    user,
+                    &now.to_rfc3339(),
+                )?;
+            }
+            Ok(case.id)
+        })?;
+        cases::get(self.store.conn(), id)?.ok_or_else(|| {
+            DomainError::new(ErrorCode::StorageFailed, "the new case vanished").into()
+        })
+    }
+
+    /// The checked application, its first history line and where it stands.
+    fn registration(
+        &self,
+        input: &ApplicationInput,
+        user: &str,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(ValidApplication, RouteEvent, CaseStatus, RoutePosition), CoreError> {
         let terms = self.catalog.terms(input.service.trim());
         let valid = validate_application(input, terms.as_ref(), now)?;
-        let pattern = self.number_pattern()?;
         let service = self
             .catalog
             .version(&valid.service, valid.service_version)
@@ -141,16 +197,7 @@ impl Office {
             due_at: current.map(|s| self.timer().due(now, s.limit_for(valid.channel), &[])),
             started_at: current.map(|_| now),
         };
-        let status = state.status;
-        let id = self.store.write(|tx| {
-            let case = cases::register(tx, &valid, now, user, &pattern)?;
-            events::append(tx, case.id, &registration)?;
-            cases::set_route(tx, case.id, status, &position)?;
-            Ok(case.id)
-        })?;
-        cases::get(self.store.conn(), id)?.ok_or_else(|| {
-            DomainError::new(ErrorCode::StorageFailed, "the new case vanished").into()
-        })
+        Ok((valid, registration, state.status, position))
     }
 
     /// The newest cases first, as stored.

@@ -13,6 +13,7 @@ use kense_domain::workflow::{
 use kense_domain::{DomainError, ErrorCode};
 use kense_store::{cases, events, outgoing, users, Connection};
 
+use crate::requests::{self, ActOptions};
 use crate::views::{CaseView, StepView};
 use crate::{CoreError, Office};
 
@@ -74,10 +75,10 @@ impl Office {
         procedure: &Procedure,
     ) -> Result<(Vec<RouteEvent>, RouteState), CoreError> {
         let history = events::list(self.store().conn(), case.id)?;
-        let state = RouteState::fold(procedure, &history).ok_or_else(|| {
+        let state = RouteState::replay(procedure, &history).map_err(|e| {
             CoreError::from(DomainError::new(
                 ErrorCode::StorageFailed,
-                format!("case {} has no history", case.number),
+                format!("case {}: {e}", case.number),
             ))
         })?;
         Ok((history, state))
@@ -138,6 +139,18 @@ impl Office {
         action: Action,
         now: Time,
     ) -> Result<CaseView, CoreError> {
+        self.act_at_desk_with(reference, login, action, now, &ActOptions::default())
+    }
+
+    /// `act_at_desk` with the version the user saw and the form's request id.
+    pub fn act_at_desk_with(
+        &mut self,
+        reference: &str,
+        login: &str,
+        action: Action,
+        now: Time,
+        options: &ActOptions,
+    ) -> Result<CaseView, CoreError> {
         if matches!(action, Action::Sign { .. }) {
             return Err(DomainError::at(
                 ErrorCode::ActionNotAllowed,
@@ -146,7 +159,7 @@ impl Office {
             )
             .into());
         }
-        self.act(reference, login, action, now)
+        self.act_with(reference, login, action, now, options)
     }
 
     pub fn act(
@@ -156,58 +169,128 @@ impl Office {
         action: Action,
         now: Time,
     ) -> Result<CaseView, CoreError> {
-        let actor: Actor = self.actor(login, now)?;
-        let case = self.find_case(reference)?;
-        let (service, procedure) = self.definition_of(&case)?;
-        let (_, mut state) = self.route_of(&case, procedure)?;
-        let directory = StoreDirectory(self.store().conn());
-        let ctx = self.context(service, procedure, &case, &directory);
-        let mut event = apply(&ctx, &state, &actor, &action, now)?;
-        let needs_number = matches!(
-            &event.action,
-            Action::HandOver {
-                outgoing_number: None,
-                ..
-            } | Action::Formalise {
-                outgoing_number: None,
-                ..
-            }
-        );
-        state.record(procedure, &event);
-        let position = Office::position(&ctx, &state);
-        let status = state.status;
-        let pattern = self.outgoing_pattern()?;
-        // The document a signature (or a route's end) issues, frozen with the act.
-        let freeze = self.freeze_for(&case, service, procedure, &state, &event)?;
-        let offset = self.calendar().hours.offset;
-        self.store_mut().write(|tx| {
-            if needs_number {
-                // A signed document already carries its outgoing number.
-                let number = match crate::documents::signed_outgoing_number(tx, case.id)? {
-                    Some(number) => number,
-                    None => {
-                        let seq = outgoing::next(tx, now.year())?;
-                        format_number(&pattern, now.year(), seq)
-                    }
-                };
-                match &mut event.action {
-                    Action::HandOver {
-                        outgoing_number, ..
-                    }
-                    | Action::Formalise {
-                        outgoing_number, ..
-                    } => *outgoing_number = Some(number),
-                    _ => {}
+        self.act_with(reference, login, action, now, &ActOptions::default())
+    }
+
+    /// Does one act as one serialised transaction: the write lock is taken
+    /// first, then the case, its history and the users are read, the act is
+    /// checked against that state (and against the version the user saw, if
+    /// given), and its line, its document and its outgoing number are written.
+    /// A request id already carried out returns the case as it is now, with
+    /// nothing done twice.
+    pub fn act_with(
+        &mut self,
+        reference: &str,
+        login: &str,
+        action: Action,
+        now: Time,
+        options: &ActOptions,
+    ) -> Result<CaseView, CoreError> {
+        let action_json = serde_json::to_string(&action).unwrap_or_default();
+        let hash = requests::content_hash(&["act", reference.trim(), login, &action_json]);
+        let number = self.store().transact(|tx| -> Result<String, CoreError> {
+            if let Some(id) = &options.request_id {
+                if let Some(done) = requests::earlier(tx, id, "act", &hash)? {
+                    let case = done.case_id.map(|id| cases::get(tx, id)).transpose()?;
+                    return Ok(case.flatten().map(|c| c.number).unwrap_or_default());
                 }
             }
+            let actor: Actor = self.actor(login, now)?;
+            let case = self.find_case(reference)?;
+            let (service, procedure) = self.definition_of(&case)?;
+            let (history, mut state) = self.route_of(&case, procedure)?;
+            requests::check_version(&history, options.expect_version)?;
+            let directory = StoreDirectory(tx);
+            let ctx = self.context(service, procedure, &case, &directory);
+            let mut event = apply(&ctx, &state, &actor, &action, now)?;
+            self.outgoing_for_hand_over(tx, &case, &mut event, now)?;
+            state.record(procedure, &event);
+            let position = Office::position(&ctx, &state);
+            // The document a signature (or a route's end) issues, frozen with the act.
+            let freeze = self.freeze_for(&case, service, procedure, &state, &event)?;
+            let offset = self.calendar().hours.offset;
             events::append(tx, case.id, &event)?;
             if let Some(freeze) = freeze {
                 let event_id = tx.last_insert_rowid();
                 freeze.write(tx, event_id, offset)?;
             }
-            cases::set_route(tx, case.id, status, &position)
+            cases::set_route(tx, case.id, state.status, &position)?;
+            if let Some(id) = &options.request_id {
+                let result = serde_json::json!({
+                    "case": case.number,
+                    "version": history.len() + 1,
+                    "action": event.action.kind().code(),
+                });
+                kense_store::requests::record(
+                    tx,
+                    id,
+                    "act",
+                    &hash,
+                    Some(case.id),
+                    &result.to_string(),
+                    login,
+                    &now.to_rfc3339(),
+                )?;
+            }
+            Ok(case.number)
         })?;
-        self.case_view(&case.number, now)
+        self.case_view(&number, now)
+    }
+
+    /// The outgoing number of a hand-over (or a route's formal end): the
+    /// signed document's number when there is one (a different number given
+    /// is refused), else the number given, else the next of the year. The
+    /// number is recorded as this case's; another case's number is refused.
+    fn outgoing_for_hand_over(
+        &self,
+        tx: &Connection,
+        case: &Case,
+        event: &mut RouteEvent,
+        now: Time,
+    ) -> Result<(), CoreError> {
+        let given = match &event.action {
+            Action::HandOver {
+                outgoing_number, ..
+            }
+            | Action::Formalise {
+                outgoing_number, ..
+            } => outgoing_number.clone(),
+            _ => return Ok(()),
+        };
+        let given = given
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        let signed = crate::documents::signed_outgoing_number(tx, case.id)?;
+        let number = match (given, signed) {
+            (Some(given), Some(signed)) if given != signed => {
+                return Err(DomainError::at(
+                    ErrorCode::InvalidInput,
+                    "outgoing_number",
+                    format!(
+                        "the signed document carries the outgoing number {signed}, not {given}"
+                    ),
+                )
+                .into())
+            }
+            (_, Some(signed)) => signed,
+            (Some(given), None) => given,
+            (None, None) => {
+                let pattern = self.outgoing_pattern()?;
+                let seq = outgoing::next(tx, now.year())?;
+                format_number(&pattern, now.year(), seq)
+            }
+        };
+        outgoing::claim(tx, &number, case.id, "hand_over", &now.to_rfc3339())?;
+        match &mut event.action {
+            Action::HandOver {
+                outgoing_number, ..
+            }
+            | Action::Formalise {
+                outgoing_number, ..
+            } => *outgoing_number = Some(number),
+            _ => {}
+        }
+        Ok(())
     }
 
     /// A case with its route, current step, due times and full history.
@@ -231,6 +314,7 @@ impl Office {
             refusal_due: ctx.refusal_due(&state).map(|d| d.to_rfc3339()),
             state: step_state,
             route: state,
+            version: history.len() as u32,
             history,
         })
     }

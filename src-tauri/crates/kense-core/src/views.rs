@@ -150,6 +150,9 @@ pub struct CaseView {
     pub state: Option<StepState>,
     pub route: RouteState,
     pub history: Vec<RouteEvent>,
+    /// The case's state version (its number of history lines): an act sends
+    /// it back so that an act on a case changed meanwhile is refused.
+    pub version: u32,
 }
 
 /// The head's view of every overdue step in the office.

@@ -224,9 +224,23 @@ impl Checker {
         self.errors.push(DomainError::at(code, field, detail));
     }
 
+    /// A printed text without control or invisible characters (see `text`),
+    /// white space folded; a refused text is recorded and gives `None`.
+    fn clean(&mut self, field: &str, value: &str) -> Option<String> {
+        match crate::text::clean(field, value, false) {
+            Ok(text) => Some(normalize_text(&text)),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
     /// A required free-text field: non-empty after trimming, not longer than `max`.
     fn text(&mut self, field: &str, value: &str, max: usize, empty: ErrorCode) -> String {
-        let text = normalize_text(value);
+        let Some(text) = self.clean(field, value) else {
+            return String::new();
+        };
         if text.is_empty() {
             self.fail(empty, field, format!("{field} is empty"));
         } else if text.chars().count() > max {
@@ -243,7 +257,9 @@ impl Checker {
     }
 
     fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
-        let text = normalize_text(value);
+        let Some(text) = self.clean(field, value) else {
+            return String::new();
+        };
         if text.chars().count() > max {
             self.fail(
                 ErrorCode::TooLong,
@@ -403,7 +419,12 @@ pub fn validate_application(
         }
     };
 
-    let external_number = normalize_text(input.external_number.as_deref().unwrap_or(""));
+    let external_number = c
+        .clean(
+            "external_number",
+            input.external_number.as_deref().unwrap_or(""),
+        )
+        .unwrap_or_default();
     if external_number.chars().count() > MAX_SHORT_FIELD_CHARS {
         c.fail(
             ErrorCode::TooLong,
@@ -481,7 +502,7 @@ pub fn validate_application(
     let documents: Vec<String> = input
         .documents
         .iter()
-        .map(|d| normalize_text(d))
+        .filter_map(|d| c.clean("documents", d))
         .filter(|d| !d.is_empty())
         .collect();
     if documents.is_empty() {

@@ -68,6 +68,11 @@ pub enum ErrorCode {
     ExportCancelled,
     /// An export file could not be written.
     ExportFailed,
+    CaseChanged,
+    JournalBusy,
+    RequestReused,
+    TextInvalid,
+    NoChange,
 }
 
 macro_rules! codes {
@@ -141,6 +146,11 @@ codes! {
     BackupInvalid => "backup_invalid",
     ExportCancelled => "export_cancelled",
     ExportFailed => "export_failed",
+    CaseChanged => "case_changed",
+    JournalBusy => "journal_busy",
+    RequestReused => "request_reused",
+    TextInvalid => "text_invalid",
+    NoChange => "no_change",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

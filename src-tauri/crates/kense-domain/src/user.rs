@@ -71,6 +71,10 @@ pub fn validate_pin(pin: &str) -> Result<(), DomainError> {
 }
 
 fn text_field(field: &str, value: &str, errors: &mut Vec<DomainError>) {
+    let value = match crate::text::clean(field, value, false) {
+        Ok(value) => value,
+        Err(e) => return errors.push(e),
+    };
     let n = value.trim().chars().count();
     if n == 0 {
         errors.push(DomainError::at(
@@ -85,6 +89,12 @@ fn text_field(field: &str, value: &str, errors: &mut Vec<DomainError>) {
             format!("{field} is too long"),
         ));
     }
+}
+
+/// A checked name or position as stored: invisible characters removed, NFC,
+/// white space folded.
+fn printed(value: &str) -> String {
+    crate::case::normalize_text(&crate::text::sanitize(value, false).unwrap_or_default())
 }
 
 /// Checks a new user; returns the user (active) to store, or every problem found.
@@ -147,12 +157,12 @@ pub fn validate_user(input: &UserInput) -> Result<User, Vec<DomainError>> {
     Ok(User {
         login,
         name: Text {
-            kk: input.name.kk.trim().to_string(),
-            ru: input.name.ru.trim().to_string(),
+            kk: printed(&input.name.kk),
+            ru: printed(&input.name.ru),
         },
         position: Text {
-            kk: input.position.kk.trim().to_string(),
-            ru: input.position.ru.trim().to_string(),
+            kk: printed(&input.position.kk),
+            ru: printed(&input.position.ru),
         },
         phone: input.phone.trim().to_string(),
         roles: input.roles.clone(),
@@ -210,5 +220,20 @@ mod tests {
                 ErrorCode::PinInvalid
             ]
         );
+    }
+
+    #[test]
+    fn names_refuse_control_characters_and_lose_invisible_ones() {
+        let mut i = input();
+        i.name.kk = "Айгүл\u{1b}[2J".into();
+        i.position.ru = "\u{200B}\u{FEFF}".into();
+        let errors = validate_user(&i).unwrap_err();
+        assert_eq!(errors[0].code, ErrorCode::TextInvalid);
+        assert_eq!(errors[0].field.as_deref(), Some("name.kk"));
+        assert_eq!(errors[1].code, ErrorCode::Required);
+        assert_eq!(errors[1].field.as_deref(), Some("position.ru"));
+        let mut i = input();
+        i.name.ru = " Айгуль\u{200B} Сер\u{00AD}икова ".into();
+        assert_eq!(validate_user(&i).unwrap().name.ru, "Айгуль Серикова");
     }
 }

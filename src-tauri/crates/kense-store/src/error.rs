@@ -41,6 +41,7 @@ impl StoreError {
         match self {
             StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             StoreError::Domain(e) => e.code,
+            StoreError::Sqlite(e) if crate::open::is_busy(e) => ErrorCode::JournalBusy,
             StoreError::JournalMissing { .. } => ErrorCode::JournalMissing,
             StoreError::JournalEmpty { .. } => ErrorCode::JournalEmpty,
             StoreError::JournalForeign { .. } => ErrorCode::JournalForeign,

@@ -8,12 +8,15 @@ use rusqlite::{params, Connection};
 use crate::cases::time_text;
 use crate::StoreError;
 
+/// Appends a line at the case's next version (the number of lines before it);
+/// the schema refuses a second line at the same version and any gap.
 pub fn append(tx: &Connection, case_id: i64, event: &RouteEvent) -> Result<(), StoreError> {
     let data =
         serde_json::to_string(&event.action).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
-        "INSERT INTO case_events (case_id, at, actor, role, acting_for_head, step, action, data_json, due_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO case_events (case_id, at, actor, role, acting_for_head, step, action, data_json, due_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 (SELECT COUNT(*) FROM case_events WHERE case_id = ?1))",
         params![
             case_id,
             time_text(&event.at),
@@ -66,4 +69,13 @@ pub fn list(conn: &Connection, case_id: i64) -> Result<Vec<RouteEvent>, StoreErr
         });
     }
     Ok(out)
+}
+
+/// The case's state version: how many history lines it has.
+pub fn version(conn: &Connection, case_id: i64) -> Result<u32, StoreError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM case_events WHERE case_id = ?1",
+        [case_id],
+        |r| r.get(0),
+    )?)
 }

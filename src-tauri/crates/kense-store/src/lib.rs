@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod maintenance;
 pub mod outgoing;
 pub mod queues;
+pub mod requests;
 pub mod salvage;
 pub mod reports;
 pub mod service_versions;
@@ -22,5 +23,5 @@ pub mod settings;
 pub mod users;
 
 pub use error::StoreError;
-pub use open::{Store, JOURNAL_FILE};
+pub use open::{is_busy, Store, BUSY_TIMEOUT, JOURNAL_FILE};
 pub use rusqlite::Connection;

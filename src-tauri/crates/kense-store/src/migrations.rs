@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workflow.sql"),
     include_str!("migrations/0003_regulation_admin.sql"),
     include_str!("migrations/0004_documents.sql"),
+    include_str!("migrations/0005_serialised_acts.sql"),
     include_str!("migrations/0006_ledger.sql"),
     include_str!("migrations/0009_reports.sql"),
 ];

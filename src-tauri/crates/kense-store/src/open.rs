@@ -1,13 +1,26 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 use crate::{file_check, ledger, migrations};
 
 /// The journal file's name inside the data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite";
+
+/// How long one statement waits for another process's write lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many times a write waits the busy timeout before `journal_busy`.
+const BUSY_ATTEMPTS: u32 = 3;
+
+/// SQLite's "busy"/"locked": another connection holds the write lock.
+pub fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(SqliteCode::DatabaseBusy | SqliteCode::DatabaseLocked)
+    )
+}
 
 /// An open journal. One per process; SQLite's WAL lets the CLI read while the app writes.
 pub struct Store {
@@ -116,7 +129,7 @@ impl Store {
         before_migration: &mut dyn FnMut(&Connection) -> Result<(), StoreError>,
     ) -> Result<Store, StoreError> {
         ledger::register_functions(&conn)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() {
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -152,17 +165,55 @@ impl Store {
         &mut self.conn
     }
 
-    /// Runs `f` in one transaction: all of its writes land, or none.
+    /// Runs `f` in one serialised write transaction: `BEGIN IMMEDIATE` takes
+    /// the journal's write lock up front, so whatever `f` reads is what it
+    /// decides on, and all of its writes land or none. A journal kept busy by
+    /// another process past the busy timeout is retried a few times, then
+    /// refused with `journal_busy` (nothing written).
     pub fn write<T>(
-        &mut self,
+        &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.transact(f)
+    }
+
+    /// `write` with the caller's own error type (an act refused by a rule
+    /// inside the transaction rolls it back with that rule's error).
+    pub fn transact<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
         if self.read_only {
-            return Err(self.read_only_error());
+            return Err(self.read_only_error().into());
         }
-        let tx = self.conn.transaction()?;
+        let mut attempt = 0;
+        let tx = loop {
+            attempt += 1;
+            match Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate) {
+                Ok(tx) => break tx,
+                Err(e) if is_busy(&e) && attempt < BUSY_ATTEMPTS => continue,
+                Err(e) => return Err(StoreError::from(e).into()),
+            }
+        };
         let value = f(&tx)?;
-        tx.commit()?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` on one consistent snapshot of the journal (a deferred read
+    /// transaction): long reads see no half-written act and never block writers.
+    pub fn read<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        if !self.conn.is_autocommit() {
+            // Already inside a transaction (a write that reads): same snapshot.
+            return f(&self.conn);
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
 

@@ -14,4 +14,9 @@ export type CaseView = { case: Case,
 /**
  * The regulation version the case was registered under (grounds, documents, fields).
  */
-service: ServiceDefinition, row: JournalRow, step: StepView | null, due: string | null, refusal_due: string | null, state: StepState | null, route: RouteState, history: Array<RouteEvent>, };
+service: ServiceDefinition, row: JournalRow, step: StepView | null, due: string | null, refusal_due: string | null, state: StepState | null, route: RouteState, history: Array<RouteEvent>, 
+/**
+ * The case's state version (its number of history lines): an act sends
+ * it back so that an act on a case changed meanwhile is refused.
+ */
+version: number, };

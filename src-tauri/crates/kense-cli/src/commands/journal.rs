@@ -8,10 +8,12 @@ use super::{read_json, Context};
 use crate::cli::JournalFilterArgs;
 use crate::output::{print_json, Failure};
 
-pub fn register(ctx: &mut Context, source: &str) -> Result<(), Failure> {
+pub fn register(ctx: &mut Context, source: &str, request_id: Option<&str>) -> Result<(), Failure> {
     let input: ApplicationInput = read_json(source)?;
     let now = ctx.clock.now();
-    let case = ctx.office.register(&input, &ctx.user, now)?;
+    let case = ctx
+        .office
+        .register_with(&input, &ctx.user, now, request_id)?;
     print_json(&case)
 }
 

@@ -81,7 +81,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Restore { .. } | Command::Salvage { .. } | Command::Diagnostics { .. } => {
             unreachable!("handled before the journal is opened")
         }
-        Command::Register { json } => journal::register(&mut ctx, &json),
+        Command::Register { json, request_id } => {
+            journal::register(&mut ctx, &json, request_id.as_deref())
+        }
         Command::Journal {
             json,
             filter,
@@ -98,8 +100,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             )))),
             (None, None) => journal::list(&ctx, json, filter),
         },
-        Command::Act { case, action, json } => {
-            route::act(&mut ctx, &case, &action, json.as_deref())
+        Command::Act {
+            case,
+            action,
+            json,
+            expect_version,
+            request_id,
+        } => {
+            let options = kense_core::requests::ActOptions {
+                expect_version,
+                request_id,
+            };
+            route::act(&mut ctx, &case, &action, json.as_deref(), &options)
         }
         Command::Actions { case, json } => route::actions(&ctx, &case, json),
         Command::Case { case, json } => route::case(&ctx, &case, json),

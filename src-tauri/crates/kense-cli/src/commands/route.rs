@@ -1,8 +1,9 @@
 //! Route commands: act, actions, case, work, overdue, users, absences.
 
+use kense_core::requests::ActOptions;
 use kense_core::CoreError;
 use kense_domain::user::UserInput;
-use kense_domain::workflow::Action;
+use kense_domain::workflow::{Action, ActionKind};
 use kense_domain::{DomainError, ErrorCode};
 use serde_json::Value;
 
@@ -23,21 +24,42 @@ fn action_from(name: &str, data: Option<Value>) -> Result<Action, Failure> {
             .into())
         }
     };
+    if name == ActionKind::Register.code() {
+        return Err(CoreError::from(DomainError::at(
+            ErrorCode::InvalidInput,
+            "action",
+            "a case is registered with `register`, not with an act",
+        ))
+        .into());
+    }
     object.insert("action".into(), Value::String(name.to_string()));
     serde_json::from_value(Value::Object(object)).map_err(|e| {
-        let code = if e.to_string().contains("unknown variant") {
-            ErrorCode::ActionNotAllowed
+        let field = if e.to_string().contains("unknown variant") {
+            "action"
         } else {
-            ErrorCode::InvalidInput
+            "json"
         };
-        CoreError::from(DomainError::new(code, format!("action `{name}`: {e}"))).into()
+        CoreError::from(DomainError::at(
+            ErrorCode::InvalidInput,
+            field,
+            format!("action `{name}`: {e}"),
+        ))
+        .into()
     })
 }
 
-pub fn act(ctx: &mut Context, case: &str, name: &str, json: Option<&str>) -> Result<(), Failure> {
+pub fn act(
+    ctx: &mut Context,
+    case: &str,
+    name: &str,
+    json: Option<&str>,
+    options: &ActOptions,
+) -> Result<(), Failure> {
     let data = json.map(read_json::<Value>).transpose()?;
     let action = action_from(name, data)?;
-    let view = ctx.office.act(case, &ctx.user, action, ctx.clock.now())?;
+    let view = ctx
+        .office
+        .act_with(case, &ctx.user, action, ctx.clock.now(), options)?;
     print_json(&view)
 }
 

@@ -95,6 +95,14 @@ fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
         .unwrap_or("")
         .starts_with("required_documents"));
 
+    // An edit that changes nothing makes no identical next version.
+    let versions = office.catalog().versions(VESSEL).len();
+    let err = office
+        .edit_service(VESSEL, &ServiceEdit::default(), "admin1", at(NOW))
+        .unwrap_err();
+    assert_eq!(err.first_code(), ErrorCode::NoChange);
+    assert_eq!(office.catalog().versions(VESSEL).len(), versions);
+
     let err = office
         .edit_service("nope", &longer_examination(), "admin1", at(NOW))
         .unwrap_err();

@@ -67,7 +67,8 @@ impl Office {
 
     /// SQLite integrity, gap-free numbering and the hash chain.
     pub fn verify(&self) -> Result<VerifyReport, CoreError> {
-        let report = maintenance::verify(self.store().conn())?;
+        let mut report = maintenance::verify(self.store().conn())?;
+        report.problems.extend(self.route_problems()?);
         if let Some(b) = &report.first_break {
             tracing::warn!(first_break = %b.describe(), problems = report.problems.len(), "verify found problems");
         }

@@ -152,3 +152,30 @@ fn no_documents_is_refused() {
         vec![(ErrorCode::DocumentsEmpty, Some("documents".into()))]
     );
 }
+
+#[test]
+fn printed_texts_refuse_control_characters_and_invisible_names() {
+    let mut i = input();
+    i.applicant.name = "Әсет\0".into();
+    i.applicant.address = "\u{1b}[31mОрал".into();
+    i.documents = vec!["Өтініш\u{202E}".into()];
+    assert_eq!(
+        codes(&i),
+        vec![
+            (ErrorCode::TextInvalid, Some("applicant.name".into())),
+            (ErrorCode::TextInvalid, Some("applicant.address".into())),
+            (ErrorCode::TextInvalid, Some("documents".into())),
+            (ErrorCode::DocumentsEmpty, Some("documents".into())),
+        ]
+    );
+    let mut i = input();
+    i.applicant.name = "\u{200B}\u{200D}\u{FEFF}".into();
+    assert_eq!(
+        codes(&i),
+        vec![(ErrorCode::NameEmpty, Some("applicant.name".into()))]
+    );
+    let mut i = input();
+    i.applicant.name = "Ә\u{200B}сет Құрманғали\u{0438}\u{0306}".into();
+    let valid = validate_application(&i, Some(&terms()), now()).unwrap();
+    assert_eq!(valid.applicant.name, "Әсет Құрманғалий");
+}

@@ -13,7 +13,7 @@ pub use action::{Action, ActionKind, Draft, HandOverMethod};
 pub use actor::{Actor, Directory};
 pub use history::RouteEvent;
 pub use rules::{apply, available_actions, RouteContext};
-pub use state::{CheckRecord, Conclusion, RouteState};
+pub use state::{CheckRecord, Conclusion, ReplayError, RouteState};
 pub use timer::Timer;
 
 #[cfg(test)]

@@ -256,8 +256,15 @@ pub fn available_actions(ctx: &RouteContext, state: &RouteState, actor: &Actor) 
         .collect()
 }
 
+/// An act's printed text: no control characters or direction overrides
+/// (line breaks are fine), and "empty" counts what is visible.
+fn visible_chars(field: &str, value: &str) -> Result<usize, DomainError> {
+    let clean = crate::text::clean(field, value, true)?;
+    Ok(clean.trim().chars().count())
+}
+
 fn required(field: &str, value: &str, max: usize) -> Result<(), DomainError> {
-    let chars = value.trim().chars().count();
+    let chars = visible_chars(field, value)?;
     if chars == 0 {
         return Err(DomainError::at(
             ErrorCode::Required,
@@ -276,6 +283,7 @@ fn required(field: &str, value: &str, max: usize) -> Result<(), DomainError> {
 }
 
 fn not_too_long(field: &str, value: &str, max: usize) -> Result<(), DomainError> {
+    visible_chars(field, value)?;
     if value.chars().count() > max {
         return Err(DomainError::at(
             ErrorCode::TooLong,

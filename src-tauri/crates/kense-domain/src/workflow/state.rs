@@ -30,6 +30,41 @@ pub struct Conclusion {
     pub date: String,
 }
 
+/// Why a stored history cannot be replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplayError {
+    Empty,
+    /// The first line is not the registration.
+    NotRegistration,
+    /// Line `version` was made for step `found` while the case stood at `expected`.
+    WrongStep {
+        version: u32,
+        expected: Option<String>,
+        found: Option<String>,
+    },
+}
+
+impl std::fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReplayError::Empty => f.write_str("the case has no history"),
+            ReplayError::NotRegistration => {
+                f.write_str("the history does not start with the registration")
+            }
+            ReplayError::WrongStep {
+                version,
+                expected,
+                found,
+            } => write!(
+                f,
+                "history line {version} was made for step {} while the case stood at {}",
+                found.as_deref().unwrap_or("(closed)"),
+                expected.as_deref().unwrap_or("(closed)")
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RouteState {
@@ -87,14 +122,33 @@ impl RouteState {
         state
     }
 
-    /// Replays a case's history (its first event is the registration).
+    /// Replays a case's history (its first event is the registration). Every
+    /// later line must name the step the replay stands at when it is applied:
+    /// a line made for another step is a corruption (a lost race, an edit),
+    /// never silently applied. `None` for an empty history.
     pub fn fold(procedure: &Procedure, events: &[RouteEvent]) -> Option<RouteState> {
-        let (first, rest) = events.split_first()?;
+        Some(RouteState::replay(procedure, events).ok()?)
+    }
+
+    /// Like `fold`, but says which line does not fit.
+    pub fn replay(procedure: &Procedure, events: &[RouteEvent]) -> Result<RouteState, ReplayError> {
+        let (first, rest) = events.split_first().ok_or(ReplayError::Empty)?;
+        if !matches!(first.action, Action::Register {}) {
+            return Err(ReplayError::NotRegistration);
+        }
         let mut state = RouteState::registered(procedure, first.at);
-        for event in rest {
+        for (index, event) in rest.iter().enumerate() {
+            let at = state.step.map(|i| procedure.steps[i].id.clone());
+            if event.step != at {
+                return Err(ReplayError::WrongStep {
+                    version: index as u32 + 1,
+                    expected: at,
+                    found: event.step.clone(),
+                });
+            }
             state.record(procedure, event);
         }
-        Some(state)
+        Ok(state)
     }
 
     pub fn is_open(&self) -> bool {

@@ -430,6 +430,47 @@ fn history_replays_to_the_same_state() {
 }
 
 #[test]
+fn a_line_made_for_another_step_is_a_corruption_not_a_move() {
+    let mut case = Case::new("small-vessel-certificate", "issue");
+    case.act(&head(), resolve_to("executor1")).unwrap();
+    case.act(&executor(1), completeness(true)).unwrap();
+    case.act(&executor(1), submit()).unwrap();
+    let procedure = case.service.procedure("issue").unwrap().clone();
+    let registration = RouteEvent {
+        at: at("2026-11-23T10:00:00+05:00"),
+        actor: "clerk".into(),
+        role: Role::Clerk,
+        acting_for_head: false,
+        step: Some("register".into()),
+        action: Action::Register {},
+        due: None,
+    };
+    let mut all = vec![registration];
+    all.extend(case.events.clone());
+    // The lost race of two submits: the same submit recorded twice.
+    let submit_line = all.last().unwrap().clone();
+    all.push(submit_line.clone());
+    match RouteState::replay(&procedure, &all) {
+        Err(ReplayError::WrongStep {
+            version,
+            expected,
+            found,
+        }) => {
+            assert_eq!(version as usize, all.len() - 1);
+            assert_ne!(expected, found);
+            assert_eq!(found, submit_line.step);
+        }
+        other => panic!("replayed a duplicate submit: {other:?}"),
+    }
+    assert_eq!(RouteState::fold(&procedure, &all), None);
+    // A history that does not start with the registration is refused too.
+    assert_eq!(
+        RouteState::replay(&procedure, &all[1..]),
+        Err(ReplayError::NotRegistration)
+    );
+}
+
+#[test]
 fn available_actions_follow_role_and_step() {
     let mut case = Case::new("small-vessel-certificate", "issue");
     let kinds = |case: &Case, who: &Actor| available_actions(&case.ctx(), &case.state, who);
