@@ -11,6 +11,9 @@ use kense_core::Office;
 use kense_domain::case::{ApplicantInput, ApplicationInput};
 use kense_tests::{cli, cli_binary, cli_raw, stdout_json};
 
+/// Makes a bad journal file at the given path.
+type FileMaker<'a> = Box<dyn Fn(&Path) + 'a>;
+
 const NOW: &str = "2026-11-23T10:30:00+05:00";
 const NAME: &str = "Әсет Құрманғалиұлы";
 const IIN: &str = "800416100254";
@@ -87,7 +90,7 @@ fn each_bad_journal_file_is_refused_untouched_and_names_the_latest_backup() {
     let good = tempfile::tempdir().unwrap();
     journal_with(good.path(), 30);
     let good_file = good.path().join("journal.sqlite");
-    let makers: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    let makers: Vec<(&str, FileMaker<'_>, &str)> = vec![
         (
             "zero-byte",
             Box::new(|p: &Path| std::fs::write(p, b"").unwrap()),

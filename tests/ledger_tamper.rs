@@ -222,7 +222,7 @@ fn verify_names_the_first_broken_link_of_each_tampering() {
     let users = drop_triggers("users", &base);
     let documents = drop_triggers("documents", &base);
     let sequence = drop_triggers("journal_sequence", &base);
-    let attacks = vec![
+    let attacks = [
         Attack {
             name: "history row edited: the signer changed",
             sql: format!(

@@ -395,7 +395,10 @@ fn a_retried_act_is_done_once_and_a_reused_id_is_refused() {
         "withdraw.json",
         json!({"reason": "Өтініш кері алынды"}),
     );
-    let out = cli_as(&j.path, NOW, "clerk",
+    let out = cli_as(
+        &j.path,
+        NOW,
+        "clerk",
         &[
             "act",
             numbers[0].as_str(),
@@ -416,7 +419,10 @@ fn an_act_on_a_changed_case_names_who_changed_it_in_both_languages() {
     let (j, numbers) = journal_with(1, Stage::Examine);
     let (who, action, data) = raced_act(&j, Stage::Examine);
     let stale = "2"; // registration, resolution — before the executor's check
-    let out = cli_as(&j.path, NOW, who,
+    let out = cli_as(
+        &j.path,
+        NOW,
+        who,
         &[
             "act",
             &numbers[0],
@@ -457,7 +463,10 @@ fn a_hand_over_takes_the_signed_number_and_refuses_another_cases() {
             "h.json",
             json!({"method": "in_person", "outgoing_number": outgoing}),
         );
-        cli_as(&j.path, NOW, "clerk",
+        cli_as(
+            &j.path,
+            NOW,
+            "clerk",
             &["act", number, "hand_over", "--json", &data],
         )
     };
@@ -498,7 +507,10 @@ fn bad_act_inputs_exit_2_and_forbidden_ones_exit_3() {
         assert_eq!(out.status.code(), Some(2), "{name}: {}", text_of(&out));
     }
     let data = write_json(&j.path, "ok.json", json!({"method": "in_person"}));
-    let out = cli_as(&j.path, NOW, "executor",
+    let out = cli_as(
+        &j.path,
+        NOW,
+        "executor",
         &["act", n, "hand_over", "--json", &data],
     );
     assert_eq!(out.status.code(), Some(3), "{}", text_of(&out));
@@ -532,7 +544,10 @@ fn printing_and_handing_over_while_another_desk_registers_never_fails() {
         let receipt = j.path.join(format!("receipt-{i}.pdf"));
         let journal = j.path.join(format!("journal-{i}.pdf"));
         let runs = [
-            cli_as(&j.path, NOW, "clerk",
+            cli_as(
+                &j.path,
+                NOW,
+                "clerk",
                 &[
                     "print",
                     number,
@@ -542,7 +557,10 @@ fn printing_and_handing_over_while_another_desk_registers_never_fails() {
                     receipt.to_str().unwrap(),
                 ],
             ),
-            cli_as(&j.path, NOW, "clerk",
+            cli_as(
+                &j.path,
+                NOW,
+                "clerk",
                 &[
                     "print-journal",
                     "--from",
@@ -555,7 +573,10 @@ fn printing_and_handing_over_while_another_desk_registers_never_fails() {
                     journal.to_str().unwrap(),
                 ],
             ),
-            cli_as(&j.path, NOW, "clerk",
+            cli_as(
+                &j.path,
+                NOW,
+                "clerk",
                 &["act", number, "hand_over", "--json", &hand_over],
             ),
         ];

@@ -164,8 +164,16 @@ fn seed_into(mut j: Journal) -> Journal {
     }
     // C: 5 refused on time (refusal limit 1 wd): 3 incomplete packages, 2 false data; 2 via the portal.
     for i in 0..5 {
-        let channel = if i < 2 { Channel::Portal } else { Channel::StateCorp };
-        let ground = if i < 3 { "incomplete-package" } else { "false-data" };
+        let channel = if i < 2 {
+            Channel::Portal
+        } else {
+            Channel::StateCorp
+        };
+        let ground = if i < 3 {
+            "incomplete-package"
+        } else {
+            "false-data"
+        };
         let n = j.register("issue", channel, t("2026-02-10", "10:00"));
         j.resolve(&n, "executor", t("2026-02-10", "10:30"));
         j.refuse(&n, "executor", ground, t("2026-02-11", "10:00"));
@@ -239,11 +247,21 @@ const NOW: &str = "2026-04-01T12:00:00+05:00";
 fn quarter_figures() {
     let mut j = seeded();
     add_december_case(&mut j);
-    let view = j.office.report(&quarter(GroupBy::Channel), "head", at(NOW)).unwrap();
+    let view = j
+        .office
+        .report(&quarter(GroupBy::Channel), "head", at(NOW))
+        .unwrap();
     let r = &view.report;
     let c = &r.counts;
     assert_eq!(
-        (c.received, c.completed, c.issued, c.refused, c.withdrawn, c.in_progress),
+        (
+            c.received,
+            c.completed,
+            c.issued,
+            c.refused,
+            c.withdrawn,
+            c.in_progress
+        ),
         (31, 27, 21, 6, 2, 3)
     );
     assert_eq!((c.on_time, c.late), (20, 7));
@@ -255,23 +273,53 @@ fn quarter_figures() {
         (s.rendered, s.portal, s.state_corp, s.refused, s.violations),
         (27, 9, 18, 6, 7)
     );
-    let grounds: Vec<(&str, u32)> = r.grounds.iter().map(|g| (g.ground.as_str(), g.count)).collect();
+    let grounds: Vec<(&str, u32)> = r
+        .grounds
+        .iter()
+        .map(|g| (g.ground.as_str(), g.count))
+        .collect();
     assert_eq!(grounds, vec![("false-data", 3), ("incomplete-package", 3)]);
 
     // The late ones, charged to the step's owner.
-    let mut late: Vec<(String, Role, Option<String>)> = r
+    let mut late: Vec<(String, &str, Option<String>)> = r
         .late_steps
         .iter()
-        .map(|l| (l.step.clone(), l.role, l.person.clone()))
+        .map(|l| (l.step.clone(), l.role.code(), l.person.clone()))
         .collect();
     late.sort();
-    let head = ("resolution".to_string(), Role::Head, Some("head".to_string()));
-    let exec2 = ("examine".to_string(), Role::Executor, Some("executor2".to_string()));
-    assert_eq!(late, vec![exec2.clone(), exec2.clone(), exec2.clone(), exec2, head.clone(), head.clone(), head]);
-    let resolution_late = r.late_steps.iter().find(|l| l.step == "resolution").unwrap();
+    let head = (
+        "resolution".to_string(),
+        Role::Head.code(),
+        Some("head".to_string()),
+    );
+    let exec2 = (
+        "examine".to_string(),
+        Role::Executor.code(),
+        Some("executor2".to_string()),
+    );
+    assert_eq!(
+        late,
+        vec![
+            exec2.clone(),
+            exec2.clone(),
+            exec2.clone(),
+            exec2,
+            head.clone(),
+            head.clone(),
+            head
+        ]
+    );
+    let resolution_late = r
+        .late_steps
+        .iter()
+        .find(|l| l.step == "resolution")
+        .unwrap();
     // 11:30 → 13:00 and 14:30 → 14:45.
     assert_eq!(resolution_late.overdue_minutes, 105);
-    assert!(r.late_steps.iter().all(|l| l.ended.is_some()), "the quarter is over: no open step listed");
+    assert!(
+        r.late_steps.iter().all(|l| l.ended.is_some()),
+        "the quarter is over: no open step listed"
+    );
 
     // Workload: open at the quarter's end, completed in it, late steps charged.
     let load: BTreeMap<&str, (u32, u32, u32)> = r
@@ -284,7 +332,14 @@ fn quarter_figures() {
 
     // By channel.
     let portal = r.groups.iter().find(|g| g.key == "portal").unwrap();
-    assert_eq!((portal.counts.received, portal.counts.completed, portal.counts.late), (9, 9, 1));
+    assert_eq!(
+        (
+            portal.counts.received,
+            portal.counts.completed,
+            portal.counts.late
+        ),
+        (9, 9, 1)
+    );
 
     // The step across Nauryz: 110 working minutes against a 120-minute limit.
     let nauryz = r
@@ -292,13 +347,30 @@ fn quarter_figures() {
         .iter()
         .find(|s| s.key == format!("{SERVICE}/duplicate/resolution"))
         .unwrap();
-    assert_eq!((nauryz.count, nauryz.median, nauryz.max, nauryz.limit, nauryz.late), (1, 110, 110, 120, 0));
+    assert_eq!(
+        (
+            nauryz.count,
+            nauryz.median,
+            nauryz.max,
+            nauryz.limit,
+            nauryz.late
+        ),
+        (1, 110, 110, 120, 0)
+    );
 
     // Days: 4 February had one registration (A, i = 2) and one completion (A, i = 1).
-    let feb4 = r.days.iter().find(|d| d.day == NaiveDate::from_ymd_opt(2026, 2, 4).unwrap()).unwrap();
+    let feb4 = r
+        .days
+        .iter()
+        .find(|d| d.day == NaiveDate::from_ymd_opt(2026, 2, 4).unwrap())
+        .unwrap();
     assert_eq!((feb4.received, feb4.completed), (1, 1));
     assert_eq!(r.days.len(), 90);
-    let weekly: u32 = r.weeks.iter().map(|w| w.received.values().sum::<u32>()).sum();
+    let weekly: u32 = r
+        .weeks
+        .iter()
+        .map(|w| w.received.values().sum::<u32>())
+        .sum();
     assert_eq!(weekly, 31);
 }
 
@@ -313,36 +385,64 @@ fn the_paused_case_is_on_time_and_a_month_report_sees_only_its_month() {
     };
     let r = j.office.report(&march, "head", at(NOW)).unwrap().report;
     // F and G completed, both on time; H open.
-    assert_eq!((r.counts.received, r.counts.completed, r.counts.on_time, r.counts.in_progress), (5, 2, 2, 3));
+    assert_eq!(
+        (
+            r.counts.received,
+            r.counts.completed,
+            r.counts.on_time,
+            r.counts.in_progress
+        ),
+        (5, 2, 2, 3)
+    );
     let january = ReportQuery {
         from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         to: NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
         ..quarter(GroupBy::Service)
     };
     let r = j.office.report(&january, "head", at(NOW)).unwrap().report;
-    assert_eq!((r.counts.received, r.counts.completed, r.counts.in_progress), (0, 1, 0));
+    assert_eq!(
+        (r.counts.received, r.counts.completed, r.counts.in_progress),
+        (0, 1, 0)
+    );
     // Only the executor's cases, and only the transport department's.
     let mine = ReportQuery {
         executor: Some("executor2".into()),
         ..quarter(GroupBy::Service)
     };
     let r = j.office.report(&mine, "head", at(NOW)).unwrap().report;
-    assert_eq!((r.counts.completed, r.counts.late, r.counts.in_progress), (10, 4, 1));
+    assert_eq!(
+        (r.counts.completed, r.counts.late, r.counts.in_progress),
+        (10, 4, 1)
+    );
     let dept = ReportQuery {
         department: Some("nowhere".into()),
         ..quarter(GroupBy::Service)
     };
-    assert_eq!(j.office.report(&dept, "head", at(NOW)).unwrap().report.counts.received, 0);
+    assert_eq!(
+        j.office
+            .report(&dept, "head", at(NOW))
+            .unwrap()
+            .report
+            .counts
+            .received,
+        0
+    );
 }
 
 #[test]
 fn the_clerk_sees_counts_only_and_an_executor_nothing() {
     let j = seeded();
-    let view = j.office.report(&quarter(GroupBy::Executor), "clerk", at(NOW)).unwrap();
+    let view = j
+        .office
+        .report(&quarter(GroupBy::Executor), "clerk", at(NOW))
+        .unwrap();
     assert_eq!(view.report.counts.received, 31);
     assert!(view.report.late_steps.is_empty() && view.report.workload.is_empty());
     assert!(view.report.groups.is_empty() && view.labels.people.is_empty());
-    let err = j.office.report(&quarter(GroupBy::Service), "executor", at(NOW)).unwrap_err();
+    let err = j
+        .office
+        .report(&quarter(GroupBy::Service), "executor", at(NOW))
+        .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     let backwards = ReportQuery {
         to: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
@@ -356,10 +456,20 @@ fn the_clerk_sees_counts_only_and_an_executor_nothing() {
 fn the_quarterly_paper_is_frozen_at_signature() {
     let mut j = seeded();
     let q = quarter(GroupBy::Service);
-    let draft = j.office.quarterly_draft(q.from, q.to, Language::Ru, "head", at(NOW)).unwrap();
+    let draft = j
+        .office
+        .quarterly_draft(q.from, q.to, Language::Ru, "head", at(NOW))
+        .unwrap();
     assert!(draft.starts_with(b"%PDF"));
-    assert!(j.office.print_quarterly(q.from, q.to, Language::Ru, "head", at(NOW)).unwrap().is_none());
-    let err = j.office.sign_quarterly(q.from, q.to, Language::Ru, "clerk", at(NOW)).unwrap_err();
+    assert!(j
+        .office
+        .print_quarterly(q.from, q.to, Language::Ru, "head", at(NOW))
+        .unwrap()
+        .is_none());
+    let err = j
+        .office
+        .sign_quarterly(q.from, q.to, Language::Ru, "clerk", at(NOW))
+        .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     let err = j
         .office
@@ -375,14 +485,30 @@ fn the_quarterly_paper_is_frozen_at_signature() {
     // Later journal changes do not touch the signed paper: a reprint is the same bytes.
     j.register("issue", Channel::Portal, t("2026-03-31", "11:00"));
     let later = at(NOW) + Duration::hours(1);
-    let again = j.office.sign_quarterly(q.from, q.to, Language::Ru, "head", later).unwrap();
+    let again = j
+        .office
+        .sign_quarterly(q.from, q.to, Language::Ru, "head", later)
+        .unwrap();
     assert_eq!((again.copy, &again.bytes), (2, &signed.bytes));
     let verified = j.office.verify_document(&signed.bytes).unwrap();
     assert_eq!(verified.verdict, kense_core::documents::Verdict::Genuine);
     // The other language is its own paper.
-    let kk = j.office.sign_quarterly(q.from, q.to, Language::Kk, "head", later).unwrap();
+    let kk = j
+        .office
+        .sign_quarterly(q.from, q.to, Language::Kk, "head", later)
+        .unwrap();
     assert_eq!(kk.copy, 1);
     assert_ne!(kk.bytes, signed.bytes);
+}
+
+/// Excel's serial date: days since 1899-12-30, the time as a fraction of a day.
+fn same_serial(expected: chrono::NaiveDateTime, found: f64) -> bool {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let serial = (expected - epoch).num_seconds() as f64 / 86_400.0;
+    (serial - found).abs() < 0.5 / 86_400.0
 }
 
 fn cell_matches(expected: &SheetCell, found: &Data) -> bool {
@@ -392,8 +518,10 @@ fn cell_matches(expected: &SheetCell, found: &Data) -> bool {
         (SheetCell::Int(a), Data::Float(b)) => *a as f64 == *b,
         (SheetCell::Int(a), Data::Int(b)) => a == b,
         (SheetCell::Share(a), Data::Float(b)) => (a - b).abs() < 1e-12,
-        (SheetCell::Date(a), Data::DateTime(b)) => b.as_datetime().map(|d| d.date()) == Some(*a),
-        (SheetCell::DateTime(a), Data::DateTime(b)) => b.as_datetime() == Some(*a),
+        (SheetCell::Date(a), Data::DateTime(b)) => {
+            same_serial(a.and_hms_opt(0, 0, 0).unwrap(), b.as_f64())
+        }
+        (SheetCell::DateTime(a), Data::DateTime(b)) => same_serial(*a, b.as_f64()),
         _ => false,
     }
 }
@@ -410,7 +538,11 @@ fn spreadsheets_read_back_cell_by_cell() {
         let q = quarter(GroupBy::Service);
         let view = j.office.report(&q, "head", at(NOW)).unwrap();
         let mut sheets = report_tables(&view, lang);
-        sheets.extend(j.office.journal_sheets(&JournalFilter::default(), lang, "head", at(NOW)).unwrap());
+        sheets.extend(
+            j.office
+                .journal_sheets(&JournalFilter::default(), lang, "head", at(NOW))
+                .unwrap(),
+        );
         let bytes = kense_core::reports::write_xlsx(&sheets, &mut never_cancel).unwrap();
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(book.sheet_names().len(), sheets.len());
@@ -424,7 +556,11 @@ fn spreadsheets_read_back_cell_by_cell() {
             for (r, row) in sheet.rows.iter().enumerate() {
                 for (c, cell) in row.iter().enumerate() {
                     let found = range.get((r + 1, c)).unwrap_or(&Data::Empty);
-                    assert!(cell_matches(cell, found), "{} row {r} col {c}: {cell:?} vs {found:?}", sheet.name);
+                    assert!(
+                        cell_matches(cell, found),
+                        "{} row {r} col {c}: {cell:?} vs {found:?}",
+                        sheet.name
+                    );
                     dates += usize::from(matches!(found, Data::DateTime(_)));
                 }
             }
@@ -433,17 +569,34 @@ fn spreadsheets_read_back_cell_by_cell() {
         // The journal sheet holds every case, newest first, the number as text.
         let journal = book.worksheet_range(&sheets.last().unwrap().name).unwrap();
         assert_eq!(journal.height(), 32 + 1);
-        assert_eq!(journal.get((1, 0)), Some(&Data::String("2026-00031".into())));
+        assert_eq!(
+            journal.get((1, 0)),
+            Some(&Data::String("2026-00031".into()))
+        );
     }
     // The same through the office's export, and CSV with a BOM.
     let xlsx = j
         .office
-        .export_report(&quarter(GroupBy::Service), ExportFormat::Xlsx, Language::Kk, "head", at(NOW), &mut never_cancel)
+        .export_report(
+            &quarter(GroupBy::Service),
+            ExportFormat::Xlsx,
+            Language::Kk,
+            "head",
+            at(NOW),
+            &mut never_cancel,
+        )
         .unwrap();
     assert!(xlsx.starts_with(b"PK"));
     let csv = j
         .office
-        .export_journal(&JournalFilter::default(), ExportFormat::Csv, Language::Ru, "head", at(NOW), &mut never_cancel)
+        .export_journal(
+            &JournalFilter::default(),
+            ExportFormat::Csv,
+            Language::Ru,
+            "head",
+            at(NOW),
+            &mut never_cancel,
+        )
         .unwrap();
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with('\u{FEFF}'));
@@ -454,7 +607,10 @@ fn spreadsheets_read_back_cell_by_cell() {
 #[test]
 fn a_long_export_stops_when_asked() {
     let j = seeded();
-    let mut sheets = j.office.journal_sheets(&JournalFilter::default(), Language::Kk, "head", at(NOW)).unwrap();
+    let mut sheets = j
+        .office
+        .journal_sheets(&JournalFilter::default(), Language::Kk, "head", at(NOW))
+        .unwrap();
     // Enough rows for several progress reports.
     let rows = sheets[0].rows.clone();
     while sheets[0].rows.len() < 3 * kense_core::reports::EXPORT_CHUNK {
@@ -500,7 +656,11 @@ fn pdftotext(pdf: &std::path::Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) runs");
-    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 const Q1: [&str; 4] = ["--from", "2026-01-01", "--to", "2026-03-31"];
@@ -510,9 +670,16 @@ fn cli_report_json_xlsx_pdf_and_journal_xlsx() {
     use kense_tests::cli_as;
     let data = seeded_dir();
     let dir = data.path();
-    let args = |extra: &[&str]| [&["report"][..], &Q1[..], extra].concat();
+    fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        [&["report"][..], &Q1[..], extra].concat()
+    }
 
-    let out = cli_as(dir, NOW, "head", &args(&["--by", "executor", "--json", "--lang", "ru"]));
+    let out = cli_as(
+        dir,
+        NOW,
+        "head",
+        &args(&["--by", "executor", "--json", "--lang", "ru"]),
+    );
     let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
     let counts = &json["report"]["counts"];
     assert_eq!(counts["received"], 31);
@@ -521,25 +688,72 @@ fn cli_report_json_xlsx_pdf_and_journal_xlsx() {
     assert_eq!(json["access"], "full");
     assert_eq!(json["report"]["late_steps"].as_array().unwrap().len(), 7);
     let groups = json["report"]["groups"].as_array().unwrap();
-    assert!(groups.iter().any(|g| g["key"] == "executor2" && g["counts"]["late"] == 4));
+    assert!(groups
+        .iter()
+        .any(|g| g["key"] == "executor2" && g["counts"]["late"] == 4));
 
     // The clerk: counts only. An executor: forbidden (3). Bad input: 2.
-    let clerk: serde_json::Value = serde_json::from_str(&ok(&cli_as(dir, NOW, "clerk", &args(&["--json"])))).unwrap();
+    let clerk: serde_json::Value =
+        serde_json::from_str(&ok(&cli_as(dir, NOW, "clerk", &args(&["--json"])))).unwrap();
     assert_eq!(clerk["access"], "counts");
     assert_eq!(clerk["report"]["counts"]["refused"], 6);
     assert!(clerk["report"]["late_steps"].as_array().unwrap().is_empty());
-    assert_eq!(cli_as(dir, NOW, "executor", &args(&["--json"])).status.code(), Some(3));
-    let bad = cli_as(dir, NOW, "head", &["report", "--from", "2026-13-01", "--to", "2026-03-31", "--json"]);
+    assert_eq!(
+        cli_as(dir, NOW, "executor", &args(&["--json"]))
+            .status
+            .code(),
+        Some(3)
+    );
+    let bad = cli_as(
+        dir,
+        NOW,
+        "head",
+        &[
+            "report",
+            "--from",
+            "2026-13-01",
+            "--to",
+            "2026-03-31",
+            "--json",
+        ],
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("2026-13-01"));
-    assert_eq!(cli_as(dir, NOW, "head", &args(&["--by", "month", "--json"])).status.code(), Some(2));
-    assert_eq!(cli_as(dir, NOW, "head", &args(&["--json", "--lang", "en"])).status.code(), Some(2));
-    let backwards = cli_as(dir, NOW, "head", &["report", "--from", "2026-03-31", "--to", "2026-01-01", "--json"]);
+    assert_eq!(
+        cli_as(dir, NOW, "head", &args(&["--by", "month", "--json"]))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        cli_as(dir, NOW, "head", &args(&["--json", "--lang", "en"]))
+            .status
+            .code(),
+        Some(2)
+    );
+    let backwards = cli_as(
+        dir,
+        NOW,
+        "head",
+        &[
+            "report",
+            "--from",
+            "2026-03-31",
+            "--to",
+            "2026-01-01",
+            "--json",
+        ],
+    );
     assert_eq!(backwards.status.code(), Some(2));
 
     // .xlsx: the summary sheet read back, numbers as numbers, the period as dates.
     let xlsx = dir.join("q1.xlsx");
-    ok(&cli_as(dir, NOW, "head", &args(&["--xlsx", xlsx.to_str().unwrap(), "--lang", "kk"])));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "head",
+        &args(&["--xlsx", xlsx.to_str().unwrap(), "--lang", "kk"]),
+    ));
     let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
     let names = book.sheet_names();
     assert_eq!(names[0], "Жиынтық");
@@ -550,39 +764,109 @@ fn cli_report_json_xlsx_pdf_and_journal_xlsx() {
 
     // The quarterly paper: a draft until the head signs; then the signed bytes.
     let draft = dir.join("draft.pdf");
-    ok(&cli_as(dir, NOW, "head", &args(&["--pdf", draft.to_str().unwrap(), "--lang", "kk"])));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "head",
+        &args(&["--pdf", draft.to_str().unwrap(), "--lang", "kk"]),
+    ));
     let text = pdftotext(&draft);
     assert!(text.contains("ЖОБА"), "{text}");
-    assert!(text.contains("Өздігінен жүретін шағын көлемді кемелерді"), "{text}");
-    assert!(text.contains("27 9 18 6 7"), "the figures of the line: {text}");
+    assert!(
+        text.contains("Өздігінен жүретін шағын көлемді кемелерді"),
+        "{text}"
+    );
+    assert!(
+        text.contains("27 9 18 6 7"),
+        "the figures of the line: {text}"
+    );
     let signed = dir.join("signed.pdf");
     assert_eq!(
-        cli_as(dir, NOW, "clerk", &args(&["--pdf", signed.to_str().unwrap(), "--sign"])).status.code(),
+        cli_as(
+            dir,
+            NOW,
+            "clerk",
+            &args(&["--pdf", signed.to_str().unwrap(), "--sign"])
+        )
+        .status
+        .code(),
         Some(3)
     );
-    ok(&cli_as(dir, NOW, "head", &args(&["--pdf", signed.to_str().unwrap(), "--sign", "--lang", "kk"])));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "head",
+        &args(&["--pdf", signed.to_str().unwrap(), "--sign", "--lang", "kk"]),
+    ));
     let text = pdftotext(&signed);
-    assert!(!text.contains("ЖОБА") && text.contains("Жұмабаев"), "{text}");
+    assert!(
+        !text.contains("ЖОБА") && text.contains("Жұмабаев"),
+        "{text}"
+    );
     let again = dir.join("again.pdf");
-    ok(&cli_as(dir, NOW, "clerk", &args(&["--pdf", again.to_str().unwrap()])));
-    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&signed).unwrap());
-    let verified = ok(&cli_as(dir, NOW, "clerk", &["verify-doc", again.to_str().unwrap(), "--json"]));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "clerk",
+        &args(&["--pdf", again.to_str().unwrap()]),
+    ));
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&signed).unwrap()
+    );
+    let verified = ok(&cli_as(
+        dir,
+        NOW,
+        "clerk",
+        &["verify-doc", again.to_str().unwrap(), "--json"],
+    ));
     assert!(verified.contains("\"genuine\""), "{verified}");
 
     // The journal of the quarter as .xlsx and CSV.
     let journal = dir.join("journal.xlsx");
-    ok(&cli_as(dir, NOW, "clerk", &["journal", "--from", "2026-01-01", "--to", "2026-03-31", "--xlsx", journal.to_str().unwrap(), "--lang", "ru"]));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "clerk",
+        &[
+            "journal",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--xlsx",
+            journal.to_str().unwrap(),
+            "--lang",
+            "ru",
+        ],
+    ));
     let mut book: Xlsx<_> = calamine::open_workbook(&journal).unwrap();
     let range = book.worksheet_range("Журнал").unwrap();
     assert_eq!(range.height(), 31 + 1);
     assert_eq!(range.get((0, 0)), Some(&Data::String("Рег. номер".into())));
     assert!(matches!(range.get((1, 1)), Some(Data::DateTime(_))));
     let csv = dir.join("journal.csv");
-    ok(&cli_as(dir, NOW, "clerk", &["journal", "--service", SERVICE, "--csv", csv.to_str().unwrap()]));
+    ok(&cli_as(
+        dir,
+        NOW,
+        "clerk",
+        &[
+            "journal",
+            "--service",
+            SERVICE,
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    ));
     let bytes = std::fs::read(&csv).unwrap();
     assert!(bytes.starts_with("\u{FEFF}".as_bytes()));
     assert_eq!(String::from_utf8(bytes).unwrap().lines().count(), 32 + 1);
-    let both = cli_as(dir, NOW, "clerk", &["journal", "--xlsx", "a.xlsx", "--csv", "b.csv"]);
+    let both = cli_as(
+        dir,
+        NOW,
+        "clerk",
+        &["journal", "--xlsx", "a.xlsx", "--csv", "b.csv"],
+    );
     assert_eq!(both.status.code(), Some(2));
 }
 
@@ -595,7 +879,12 @@ fn quarterly_pngs_for_review() {
     std::fs::create_dir_all(&out_dir).unwrap();
     for lang in ["kk", "ru"] {
         let pdf = data.path().join(format!("quarterly-{lang}.pdf"));
-        let args = [&["report"][..], &Q1[..], &["--pdf", pdf.to_str().unwrap(), "--sign", "--lang", lang]].concat();
+        let args = [
+            &["report"][..],
+            &Q1[..],
+            &["--pdf", pdf.to_str().unwrap(), "--sign", "--lang", lang],
+        ]
+        .concat();
         ok(&cli_as(data.path(), NOW, "head", &args));
         let status = std::process::Command::new("pdftoppm")
             .args(["-png", "-r", "80"])

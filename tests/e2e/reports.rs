@@ -21,11 +21,20 @@ fn at(text: &str) -> Time {
 }
 
 /// The act at the case's current step, and who does it; `late` makes the step overrun.
-fn step_acts(office: &Office, number: &str, now: Time, executor: &str) -> Option<(String, Vec<Action>, StepKind)> {
+fn step_acts(
+    office: &Office,
+    number: &str,
+    now: Time,
+    executor: &str,
+) -> Option<(String, Vec<Action>, StepKind)> {
     let view = office.case_view(number, now).unwrap();
     let step = view.step.clone()?;
     let procedure = view.service.procedure(&view.case.procedure).unwrap();
-    let index = procedure.steps.iter().position(|s| s.id == step.id).unwrap();
+    let index = procedure
+        .steps
+        .iter()
+        .position(|s| s.id == step.id)
+        .unwrap();
     let next_is_assign = procedure
         .steps
         .get(index + 1)
@@ -75,7 +84,12 @@ fn step_acts(office: &Office, number: &str, now: Time, executor: &str) -> Option
                 ],
             )
         }
-        StepKind::Sign => ("head".into(), vec![Action::Sign { comment: String::new() }]),
+        StepKind::Sign => (
+            "head".into(),
+            vec![Action::Sign {
+                comment: String::new(),
+            }],
+        ),
         StepKind::HandOver => (
             "clerk".into(),
             vec![Action::HandOver {
@@ -96,7 +110,11 @@ fn step_acts(office: &Office, number: &str, now: Time, executor: &str) -> Option
     };
     if !matches!(
         step.kind,
-        StepKind::Resolution | StepKind::AssignExecutor | StepKind::Sign | StepKind::HandOver | StepKind::Formalise
+        StepKind::Resolution
+            | StepKind::AssignExecutor
+            | StepKind::Sign
+            | StepKind::HandOver
+            | StepKind::Formalise
     ) {
         let mut all = checks;
         all.append(&mut acts);
@@ -133,8 +151,14 @@ fn seed(dir: &std::path::Path) {
         if day.format("%u").to_string().parse::<u32>().unwrap() <= 5 {
             for k in 0..2 {
                 let (service, procedure) = services[(i + k) % services.len()];
-                let Some(def) = office.catalog().latest(service) else { continue };
-                let procedure = if def.procedure(procedure).is_some() { procedure.to_string() } else { def.procedures[0].id.clone() };
+                let Some(def) = office.catalog().latest(service) else {
+                    continue;
+                };
+                let procedure = if def.procedure(procedure).is_some() {
+                    procedure.to_string()
+                } else {
+                    def.procedures[0].id.clone()
+                };
                 let kind = def.applicant_kinds[0];
                 let channel = def.channels[(i + k) % def.channels.len()];
                 let (iin, bin) = match kind {
@@ -161,12 +185,18 @@ fn seed(dir: &std::path::Path) {
                     documents: vec!["Өтініш".into()],
                 };
                 let number = office.register(&input, "clerk", registered).unwrap().number;
-                let executor = if (i + k) % 3 == 0 { "executor2" } else { "executor" };
+                let executor = if (i + k).is_multiple_of(3) {
+                    "executor2"
+                } else {
+                    "executor"
+                };
                 let mut now = registered;
                 let open_case = registered > end - Duration::days(6) && k == 0;
                 let refuse = (i + k) % 6 == 5;
                 for _ in 0..20 {
-                    let Some((who, acts, kind)) = step_acts(&office, &number, now, executor) else { break };
+                    let Some((who, acts, kind)) = step_acts(&office, &number, now, executor) else {
+                        break;
+                    };
                     if open_case && kind != StepKind::Resolution {
                         break;
                     }
@@ -179,20 +209,49 @@ fn seed(dir: &std::path::Path) {
                         _ => Duration::hours(20 + 3 * ((i + k) % 5) as i64),
                     };
                     now += pace;
-                    if refuse && !matches!(kind, StepKind::Resolution | StepKind::AssignExecutor | StepKind::Sign | StepKind::HandOver) {
+                    if refuse
+                        && !matches!(
+                            kind,
+                            StepKind::Resolution
+                                | StepKind::AssignExecutor
+                                | StepKind::Sign
+                                | StepKind::HandOver
+                        )
+                    {
                         let view = office.case_view(&number, now).unwrap();
                         if view.step.as_ref().is_some_and(|s| s.can_refuse) {
                             let step_id = view.step.as_ref().unwrap().id.clone();
-                            let grounds = view.service.procedure(&view.case.procedure).unwrap().step(&step_id).unwrap().refusal.as_ref().unwrap().grounds[..1].to_vec();
+                            let grounds = view
+                                .service
+                                .procedure(&view.case.procedure)
+                                .unwrap()
+                                .step(&step_id)
+                                .unwrap()
+                                .refusal
+                                .as_ref()
+                                .unwrap()
+                                .grounds[..1]
+                                .to_vec();
                             office
-                                .act(&number, executor, Action::DraftRefusal { grounds, missing_documents: vec![], text: "Негіздеме".into() }, now)
+                                .act(
+                                    &number,
+                                    executor,
+                                    Action::DraftRefusal {
+                                        grounds,
+                                        missing_documents: vec![],
+                                        text: "Негіздеме".into(),
+                                    },
+                                    now,
+                                )
                                 .unwrap();
                             continue;
                         }
                     }
                     for act in acts {
                         now += Duration::minutes(1);
-                        office.act(&number, &who, act.clone(), now).unwrap_or_else(|e| panic!("{number}: {who} {act:?}: {e}"));
+                        office
+                            .act(&number, &who, act.clone(), now)
+                            .unwrap_or_else(|e| panic!("{number}: {who} {act:?}: {e}"));
                     }
                 }
             }
@@ -210,7 +269,8 @@ async fn the_head_reads_the_quarter_in_both_languages() {
     let desk = Desk::open(&driver, data.path()).await;
     desk.sign_in("head", "1111").await;
     desk.click("#nav-reports").await;
-    desk.wait_for("#report-counts .count[data-key='received']").await;
+    desk.wait_for("#report-counts .count[data-key='received']")
+        .await;
     desk.wait_for("#chart-weekly canvas").await;
     desk.wait_for("#chart-durations canvas").await;
     let received: u32 = desk
@@ -219,15 +279,20 @@ async fn the_head_reads_the_quarter_in_both_languages() {
         .parse()
         .unwrap();
     assert!(received > 40, "{received} received this quarter");
-    assert!(desk.exists("#report-late tbody tr").await, "late steps are listed");
+    assert!(
+        desk.exists("#report-late tbody tr").await,
+        "late steps are listed"
+    );
     desk.screenshot("30-reports-kk.png").await;
     desk.click("#report-by option[value='executor']").await;
     desk.click("#report-show").await;
-    desk.wait_for("#report-groups tr[data-key='executor2']").await;
+    desk.wait_for("#report-groups tr[data-key='executor2']")
+        .await;
     desk.click("#lang-ru").await;
     desk.wait_for_text("#reports h2", "Отчёты").await;
     desk.screenshot("31-reports-ru.png").await;
-    desk.eval("document.querySelector('#chart-durations').scrollIntoView()").await;
+    desk.eval("document.querySelector('#chart-durations').scrollIntoView()")
+        .await;
     desk.screenshot("32-reports-ru-durations.png").await;
 
     // The clerk sees the chancellery's counts only.

@@ -85,7 +85,7 @@ fn load(dir: &std::path::Path, now: DateTime<FixedOffset>) {
     }
     let terms = office.catalog().terms("small-vessel-certificate").unwrap();
     drop(office);
-    let mut store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
+    let store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
     let start = now - Span::days(730);
     for chunk in 0..(CASES / 5_000) {
         store

@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Duration as Span, FixedOffset, NaiveDate};
 use kense_core::reports::write_xlsx;
 use kense_core::{demo, Office};
-use kense_domain::case::{validate_application, ApplicantInput, ApplicationInput, CaseStatus, RoutePosition};
+use kense_domain::case::{
+    validate_application, ApplicantInput, ApplicationInput, CaseStatus, RoutePosition,
+};
 use kense_domain::journal::JournalFilter;
 use kense_domain::limit::Limit;
 use kense_domain::regulation::Check;
@@ -22,14 +24,20 @@ use kense_domain::types::{Language, Role};
 use kense_domain::workflow::{Action, HandOverMethod, RouteEvent};
 use kense_store::{cases, events, Store};
 
-const EXECUTORS: usize = 20;
 const EXPORT_ROWS: usize = 100_000;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn event(at: DateTime<FixedOffset>, actor: &str, role: Role, step: &str, action: Action, due: Option<DateTime<FixedOffset>>) -> RouteEvent {
+fn event(
+    at: DateTime<FixedOffset>,
+    actor: &str,
+    role: Role,
+    step: &str,
+    action: Action,
+    due: Option<DateTime<FixedOffset>>,
+) -> RouteEvent {
     RouteEvent {
         at,
         actor: actor.into(),
@@ -49,7 +57,7 @@ fn load(dir: &std::path::Path, total: usize, now: DateTime<FixedOffset>) {
     let due = |start, limit: &str| office.due_time(start, limit.parse::<Limit>().unwrap());
     let span_minutes = (now - Span::days(3) - first).num_minutes();
     let open_from = total - total / 100;
-    let mut store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
+    let store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
     for chunk in (0..total).collect::<Vec<_>>().chunks(10_000) {
         store
             .write(|tx| {
@@ -82,14 +90,28 @@ fn load(dir: &std::path::Path, total: usize, now: DateTime<FixedOffset>) {
                     let valid = validate_application(&input, Some(&terms), registered).unwrap();
                     let case = cases::register(tx, &valid, registered, "clerk", "YYYY-NNNNNN")?;
                     let exec = format!("executor{}", if i % 2 == 0 { "" } else { "2" });
-                    let mut history = vec![event(registered, "clerk", Role::Clerk, "register", Action::Register {}, None)];
+                    let mut history = vec![event(
+                        registered,
+                        "clerk",
+                        Role::Clerk,
+                        "register",
+                        Action::Register {},
+                        None,
+                    )];
                     let resolved = registered + Span::minutes(30);
-                    history.push(event(resolved, "head", Role::Head, "resolution", Action::Resolve {
-                        text: "Орындауға".into(),
-                        executor: Some(exec.clone()),
-                        dept_head: None,
-                        deadline: None,
-                    }, Some(due(registered, "2h"))));
+                    history.push(event(
+                        resolved,
+                        "head",
+                        Role::Head,
+                        "resolution",
+                        Action::Resolve {
+                            text: "Орындауға".into(),
+                            executor: Some(exec.clone()),
+                            dept_head: None,
+                            deadline: None,
+                        },
+                        Some(due(registered, "2h")),
+                    ));
                     let mut status = CaseStatus::Closed;
                     let mut route = RoutePosition::default();
                     if i >= open_from {
@@ -105,33 +127,73 @@ fn load(dir: &std::path::Path, total: usize, now: DateTime<FixedOffset>) {
                     } else {
                         let late = i % 10 == 0;
                         let done = resolved + Span::days(if late { 12 } else { 1 });
-                        history.push(event(done - Span::minutes(1), &exec, Role::Executor, "examine", Action::RecordCheck {
-                            check: Check::Completeness,
-                            passed: true,
-                            note: String::new(),
-                            value: "ok".into(),
-                        }, None));
-                        let examine_due = Some(due(resolved, if procedure == "issue" { "7wd" } else { "1wd" }));
+                        history.push(event(
+                            done - Span::minutes(1),
+                            &exec,
+                            Role::Executor,
+                            "examine",
+                            Action::RecordCheck {
+                                check: Check::Completeness,
+                                passed: true,
+                                note: String::new(),
+                                value: "ok".into(),
+                            },
+                            None,
+                        ));
+                        let examine_due = Some(due(
+                            resolved,
+                            if procedure == "issue" { "7wd" } else { "1wd" },
+                        ));
                         if i % 17 == 0 {
                             status = CaseStatus::Refused;
-                            history.push(event(done, &exec, Role::Executor, "examine", Action::DraftRefusal {
-                                grounds: vec!["incomplete-package".into()],
-                                missing_documents: vec![],
-                                text: String::new(),
-                            }, examine_due));
+                            history.push(event(
+                                done,
+                                &exec,
+                                Role::Executor,
+                                "examine",
+                                Action::DraftRefusal {
+                                    grounds: vec!["incomplete-package".into()],
+                                    missing_documents: vec![],
+                                    text: String::new(),
+                                },
+                                examine_due,
+                            ));
                         } else {
-                            history.push(event(done, &exec, Role::Executor, "examine", Action::Submit {
-                                fields: BTreeMap::new(),
-                                note: String::new(),
-                            }, examine_due));
+                            history.push(event(
+                                done,
+                                &exec,
+                                Role::Executor,
+                                "examine",
+                                Action::Submit {
+                                    fields: BTreeMap::new(),
+                                    note: String::new(),
+                                },
+                                examine_due,
+                            ));
                         }
                         let signed = done + Span::minutes(30);
-                        history.push(event(signed, "head", Role::Head, "sign", Action::Sign { comment: String::new() }, Some(due(done, "2h"))));
-                        history.push(event(signed + Span::minutes(10), "clerk", Role::Clerk, "hand-over", Action::HandOver {
-                            method: HandOverMethod::StateCorp,
-                            outgoing_number: Some(format!("{i}/Ш")),
-                            comment: String::new(),
-                        }, Some(due(signed, "30min"))));
+                        history.push(event(
+                            signed,
+                            "head",
+                            Role::Head,
+                            "sign",
+                            Action::Sign {
+                                comment: String::new(),
+                            },
+                            Some(due(done, "2h")),
+                        ));
+                        history.push(event(
+                            signed + Span::minutes(10),
+                            "clerk",
+                            Role::Clerk,
+                            "hand-over",
+                            Action::HandOver {
+                                method: HandOverMethod::StateCorp,
+                                outgoing_number: Some(format!("{i}/Ш")),
+                                comment: String::new(),
+                            },
+                            Some(due(signed, "30min")),
+                        ));
                     }
                     for e in &history {
                         events::append(tx, case.id, e)?;
@@ -173,7 +235,10 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let t = Instant::now();
     load(dir.path(), total, now);
-    println!("built a journal of {total} cases with their histories in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "built a journal of {total} cases with their histories in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let office = Office::open(dir.path()).unwrap();
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let query = |from: &str, to: &str| ReportQuery {
@@ -191,12 +256,23 @@ fn main() {
     let view = office.report(&quarter, "head", now).unwrap();
     println!(
         "quarter 2026-Q3: {} received, {} completed, {} late, {} late steps listed",
-        view.report.counts.received, view.report.counts.completed, view.report.counts.late, view.report.late_steps.len()
+        view.report.counts.received,
+        view.report.counts.completed,
+        view.report.counts.late,
+        view.report.late_steps.len()
     );
-    line("quarterly report: figures (report, Q3 2026)", time(5, || office.report(&quarter, "head", now).unwrap()), 300.0);
+    line(
+        "quarterly report: figures (report, Q3 2026)",
+        time(5, || office.report(&quarter, "head", now).unwrap()),
+        300.0,
+    );
     line(
         "quarterly report: the PDF draft (kk)",
-        time(5, || office.quarterly_draft(quarter.from, quarter.to, Language::Kk, "head", now).unwrap()),
+        time(5, || {
+            office
+                .quarterly_draft(quarter.from, quarter.to, Language::Kk, "head", now)
+                .unwrap()
+        }),
         300.0,
     );
     let year = query("2025-01-01", "2025-12-31");
@@ -206,7 +282,11 @@ fn main() {
         view.report.counts.completed,
         view.report.counts.on_time_share.unwrap_or(0.0) * 100.0
     );
-    line("on-time statistics: a year (2025)", time(3, || office.report(&year, "head", now).unwrap()), 300.0);
+    line(
+        "on-time statistics: a year (2025)",
+        time(3, || office.report(&year, "head", now).unwrap()),
+        300.0,
+    );
 
     // The newest EXPORT_ROWS cases by registration date.
     let days = (EXPORT_ROWS as f64 / total as f64 * 3600.0).ceil() as i64;
@@ -216,10 +296,16 @@ fn main() {
     };
     let mut rows = 0;
     let took = time(3, || {
-        let mut sheets = office.journal_sheets(&filter, Language::Ru, "head", now).unwrap();
+        let mut sheets = office
+            .journal_sheets(&filter, Language::Ru, "head", now)
+            .unwrap();
         sheets[0].rows.truncate(EXPORT_ROWS);
         rows = sheets[0].rows.len();
         write_xlsx(&sheets, &mut |_, _| true).unwrap()
     });
-    line(&format!("journal export to .xlsx: {rows} rows"), took, 5000.0);
+    line(
+        &format!("journal export to .xlsx: {rows} rows"),
+        took,
+        5000.0,
+    );
 }

@@ -201,6 +201,25 @@ pub fn prints(conn: &Connection, document_id: i64) -> Result<Vec<PrintRecord>, S
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The newest document of `kind` in `lang` frozen for exactly this period
+/// (journal printouts, quarterly reports).
+pub fn find_for_period(
+    conn: &Connection,
+    kind: &str,
+    lang: &str,
+    from: &str,
+    to: &str,
+) -> Result<Option<StoredDocument>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM documents
+         WHERE case_id IS NULL AND kind = ?1 AND lang = ?2 AND period_from = ?3 AND period_to = ?4
+         ORDER BY id DESC LIMIT 1"
+    );
+    Ok(conn
+        .query_row(&sql, params![kind, lang, from, to], from_row)
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,7 +249,7 @@ mod tests {
 
     #[test]
     fn stores_finds_and_never_changes_a_document() {
-        let mut store = Store::open_in_memory().unwrap();
+        let store = Store::open_in_memory().unwrap();
         let id = store
             .write(|tx| insert(tx, &doc("ABCD2345", b"%PDF")))
             .unwrap();
@@ -256,7 +275,7 @@ mod tests {
 
     #[test]
     fn prints_are_numbered_copies() {
-        let mut store = Store::open_in_memory().unwrap();
+        let store = Store::open_in_memory().unwrap();
         let id = store
             .write(|tx| insert(tx, &doc("ABCD2345", b"%PDF")))
             .unwrap();
@@ -267,23 +286,4 @@ mod tests {
         assert_eq!(log.len(), 2);
         assert_eq!(log[1].printed_by, "head");
     }
-}
-
-/// The newest document of `kind` in `lang` frozen for exactly this period
-/// (journal printouts, quarterly reports).
-pub fn find_for_period(
-    conn: &Connection,
-    kind: &str,
-    lang: &str,
-    from: &str,
-    to: &str,
-) -> Result<Option<StoredDocument>, StoreError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM documents
-         WHERE case_id IS NULL AND kind = ?1 AND lang = ?2 AND period_from = ?3 AND period_to = ?4
-         ORDER BY id DESC LIMIT 1"
-    );
-    Ok(conn
-        .query_row(&sql, params![kind, lang, from, to], from_row)
-        .optional()?)
 }

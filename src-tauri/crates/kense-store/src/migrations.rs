@@ -12,7 +12,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_documents.sql"),
     include_str!("migrations/0005_serialised_acts.sql"),
     include_str!("migrations/0006_ledger.sql"),
-    include_str!("migrations/0009_reports.sql"),
+    include_str!("migrations/0007_reports.sql"),
+    include_str!("migrations/0008_ledger_coverage.sql"),
 ];
 
 /// The newest schema this build knows.

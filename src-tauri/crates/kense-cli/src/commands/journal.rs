@@ -39,7 +39,7 @@ pub fn list(ctx: &Context, json: bool, filter: JournalFilterArgs) -> Result<(), 
 pub fn export(
     ctx: &Context,
     filter: JournalFilterArgs,
-    out: &std::path::PathBuf,
+    out: &std::path::Path,
     format: kense_core::reports::ExportFormat,
     lang: &str,
 ) -> Result<(), Failure> {

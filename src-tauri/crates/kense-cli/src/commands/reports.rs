@@ -1,7 +1,7 @@
 //! Reports: the period's figures (JSON, .xlsx, CSV, or a short text), the
 //! quarterly state-services paper as a PDF, the journal as a spreadsheet.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use kense_core::reports::{ExportFormat, ReportView};
@@ -119,7 +119,10 @@ pub fn report(ctx: &mut Context, args: ReportArgs) -> Result<(), Failure> {
         };
         return write_file(out, &bytes);
     }
-    let files = [(&args.xlsx, ExportFormat::Xlsx), (&args.csv, ExportFormat::Csv)];
+    let files = [
+        (&args.xlsx, ExportFormat::Xlsx),
+        (&args.csv, ExportFormat::Csv),
+    ];
     if let Some((Some(out), format)) = files.iter().find(|(f, _)| f.is_some()) {
         let bytes =
             ctx.office
@@ -158,7 +161,7 @@ fn print_summary(view: &ReportView, lang: Language) {
 pub fn export_journal(
     ctx: &Context,
     filter: &JournalFilter,
-    out: &PathBuf,
+    out: &Path,
     format: ExportFormat,
     lang_code: &str,
 ) -> Result<(), Failure> {

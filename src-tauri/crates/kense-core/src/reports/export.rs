@@ -64,7 +64,7 @@ struct Ticker<'p> {
 impl Ticker<'_> {
     fn row(&mut self) -> Result<(), Cancelled> {
         self.done += 1;
-        if self.done % EXPORT_CHUNK == 0 && !(self.progress)(self.done, self.total) {
+        if self.done.is_multiple_of(EXPORT_CHUNK) && !(self.progress)(self.done, self.total) {
             return Err(Cancelled);
         }
         Ok(())
@@ -173,7 +173,10 @@ pub fn write_csv(sheets: &[Sheet], progress: Progress<'_>) -> Result<Vec<u8>, Co
             if i > 0 {
                 out.push_str("\r\n");
             }
-            line(&mut out, vec![csv_field(&SheetCell::Text(sheet.name.clone()))]);
+            line(
+                &mut out,
+                vec![csv_field(&SheetCell::Text(sheet.name.clone()))],
+            );
         }
         line(
             &mut out,
@@ -253,7 +256,11 @@ impl Office {
         now: Time,
         progress: Progress<'_>,
     ) -> Result<Vec<u8>, CoreError> {
-        write_tables(&self.journal_sheets(filter, lang, login, now)?, format, progress)
+        write_tables(
+            &self.journal_sheets(filter, lang, login, now)?,
+            format,
+            progress,
+        )
     }
 
     /// Every table of the report of `query` as a spreadsheet in `lang`.
@@ -266,6 +273,10 @@ impl Office {
         now: Time,
         progress: Progress<'_>,
     ) -> Result<Vec<u8>, CoreError> {
-        write_tables(&self.report_sheets(query, lang, login, now)?, format, progress)
+        write_tables(
+            &self.report_sheets(query, lang, login, now)?,
+            format,
+            progress,
+        )
     }
 }

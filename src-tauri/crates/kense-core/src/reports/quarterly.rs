@@ -152,7 +152,11 @@ impl Office {
         let at = local.to_rfc3339();
         let label = format!("{from}..{to}");
         let (from_text, to_text) = (from.to_string(), to.to_string());
-        let role = if acting_for_head { Role::Deputy } else { Role::Head };
+        let role = if acting_for_head {
+            Role::Deputy
+        } else {
+            Role::Head
+        };
         let code = self.store_mut().write(|tx| {
             let issued = issue(
                 tx,

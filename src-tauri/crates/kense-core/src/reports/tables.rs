@@ -86,8 +86,14 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
 
     let mut summary = Sheet::new("summary", lang, &[("figure", 40.0), ("value", 14.0)]);
     let c = &r.counts;
-    summary.rows.push(vec![txt(text("reports.col.from", lang)), SheetCell::Date(r.query.from)]);
-    summary.rows.push(vec![txt(text("reports.col.to", lang)), SheetCell::Date(r.query.to)]);
+    summary.rows.push(vec![
+        txt(text("reports.col.from", lang)),
+        SheetCell::Date(r.query.from),
+    ]);
+    summary.rows.push(vec![
+        txt(text("reports.col.to", lang)),
+        SheetCell::Date(r.query.to),
+    ]);
     for (key, value) in [
         ("received", c.received),
         ("in_progress", c.in_progress),
@@ -98,13 +104,16 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
         ("on_time", c.on_time),
         ("late", c.late),
     ] {
-        summary
-            .rows
-            .push(vec![txt(text(&format!("reports.count.{key}"), lang)), int(value)]);
+        summary.rows.push(vec![
+            txt(text(&format!("reports.count.{key}"), lang)),
+            int(value),
+        ]);
     }
     summary.rows.push(vec![
         txt(text("reports.count.on_time_share", lang)),
-        c.on_time_share.map(SheetCell::Share).unwrap_or(SheetCell::Empty),
+        c.on_time_share
+            .map(SheetCell::Share)
+            .unwrap_or(SheetCell::Empty),
     ]);
     out.push(summary);
 
@@ -147,7 +156,9 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
             int(c.withdrawn),
             int(c.on_time),
             int(c.late),
-            c.on_time_share.map(SheetCell::Share).unwrap_or(SheetCell::Empty),
+            c.on_time_share
+                .map(SheetCell::Share)
+                .unwrap_or(SheetCell::Empty),
         ]);
     }
     out.push(groups);
@@ -176,11 +187,19 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
     }
     out.push(services);
 
-    let mut grounds = Sheet::new("grounds", lang, &[("service", 40.0), ("ground", 70.0), ("count", 10.0)]);
+    let mut grounds = Sheet::new(
+        "grounds",
+        lang,
+        &[("service", 40.0), ("ground", 70.0), ("count", 10.0)],
+    );
     for g in &r.grounds {
         grounds.rows.push(vec![
             txt(name(&l.services, &g.service, lang)),
-            txt(name(&l.grounds, &format!("{}/{}", g.service, g.ground), lang)),
+            txt(name(
+                &l.grounds,
+                &format!("{}/{}", g.service, g.ground),
+                lang,
+            )),
             int(g.count),
         ]);
     }
@@ -213,7 +232,10 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
             txt(name(&l.services, &s.service, lang)),
             txt(step_name(l, &key, &s.step, lang)),
             txt(role_name(s.role, lang)),
-            s.person.as_deref().map(|p| txt(person(p))).unwrap_or(SheetCell::Empty),
+            s.person
+                .as_deref()
+                .map(|p| txt(person(p)))
+                .unwrap_or(SheetCell::Empty),
             local(&s.started),
             local(&s.due),
             s.ended.as_ref().map(local).unwrap_or(SheetCell::Empty),
@@ -230,15 +252,26 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
         ("limit", 12.0),
         ("late", 10.0),
     ];
-    let mut cols = vec![("service", 40.0), ("procedure", 34.0), ("step", 26.0), ("role", 18.0)];
+    let mut cols = vec![
+        ("service", 40.0),
+        ("procedure", 34.0),
+        ("step", 26.0),
+        ("role", 18.0),
+    ];
     cols.extend(duration_cols);
     let mut steps = Sheet::new("steps", lang, &cols);
     for s in &r.step_times {
         steps.rows.push(vec![
             txt(name(&l.services, &s.service, lang)),
-            txt(name(&l.procedures, &format!("{}/{}", s.service, s.procedure), lang)),
+            txt(name(
+                &l.procedures,
+                &format!("{}/{}", s.service, s.procedure),
+                lang,
+            )),
             txt(step_name(l, &s.key, &s.step, lang)),
-            s.role.map(|r| txt(role_name(r, lang))).unwrap_or(SheetCell::Empty),
+            s.role
+                .map(|r| txt(role_name(r, lang)))
+                .unwrap_or(SheetCell::Empty),
             int(s.count),
             int(s.median),
             int(s.p90),
@@ -268,10 +301,20 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
     let mut load = Sheet::new(
         "workload",
         lang,
-        &[("executor", 32.0), ("open", 12.0), ("completed", 12.0), ("late", 12.0)],
+        &[
+            ("executor", 32.0),
+            ("open", 12.0),
+            ("completed", 12.0),
+            ("late", 12.0),
+        ],
     );
     for w in &r.workload {
-        load.rows.push(vec![txt(person(&w.executor)), int(w.open), int(w.completed), int(w.late)]);
+        load.rows.push(vec![
+            txt(person(&w.executor)),
+            int(w.open),
+            int(w.completed),
+            int(w.late),
+        ]);
     }
     out.push(load);
     out.push(days_sheet(view, lang));
@@ -282,7 +325,12 @@ fn days_sheet(view: &ReportView, lang: Language) -> Sheet {
     let mut days = Sheet::new(
         "days",
         lang,
-        &[("day", 12.0), ("received", 12.0), ("completed", 12.0), ("steps", 12.0)],
+        &[
+            ("day", 12.0),
+            ("received", 12.0),
+            ("completed", 12.0),
+            ("steps", 12.0),
+        ],
     );
     for d in &view.report.days {
         days.rows.push(vec![
@@ -318,11 +366,7 @@ pub(crate) fn journal_sheet(lang: Language) -> Sheet {
 }
 
 /// One journal line in the journal's columns.
-pub(crate) fn journal_row(
-    case: &Case,
-    labels: &ReportLabels,
-    lang: Language,
-) -> Vec<SheetCell> {
+pub(crate) fn journal_row(case: &Case, labels: &ReportLabels, lang: Language) -> Vec<SheetCell> {
     let step_key = case
         .route
         .step
@@ -351,6 +395,10 @@ pub(crate) fn journal_row(
             .as_deref()
             .map(|e| txt(name(&labels.people, e, lang)))
             .unwrap_or(SheetCell::Empty),
-        case.route.due_at.as_ref().map(local).unwrap_or(SheetCell::Empty),
+        case.route
+            .due_at
+            .as_ref()
+            .map(local)
+            .unwrap_or(SheetCell::Empty),
     ]
 }

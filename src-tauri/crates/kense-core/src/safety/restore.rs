@@ -32,9 +32,8 @@ fn io(path: &Path, source: std::io::Error) -> CoreError {
 
 /// Checks a file offered for restore without changing it.
 pub fn check_backup(file: &Path) -> Result<BackupCheck, CoreError> {
-    let check = maintenance::check_file(file).map_err(|e| {
+    let check = maintenance::check_file(file).inspect_err(|e| {
         tracing::warn!(file = %file.display(), error = %e.chain(), "backup refused");
-        e
     })?;
     Ok(check)
 }

@@ -69,7 +69,11 @@ fn monday(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
-fn selected(query: &ReportQuery, case: &CaseFacts, departments: &BTreeMap<String, Vec<String>>) -> bool {
+fn selected(
+    query: &ReportQuery,
+    case: &CaseFacts,
+    departments: &BTreeMap<String, Vec<String>>,
+) -> bool {
     let same = |want: &Option<String>, have: &str| want.as_deref().is_none_or(|w| w == have);
     same(&query.service, &case.service)
         && same(&query.procedure, &case.procedure)
@@ -146,7 +150,10 @@ pub fn build(
         let case = route.case;
         let registered = day_of(case.registered_at);
         let finished = case.finished_at.map(day_of);
-        if registered > to || finished.is_some_and(|f| f < from) || !selected(query, case, departments) {
+        if registered > to
+            || finished.is_some_and(|f| f < from)
+            || !selected(query, case, departments)
+        {
             continue;
         }
         let group = groups.entry(group_key(query.by, case)).or_default();
@@ -176,12 +183,13 @@ pub fn build(
                         w.completed += 1;
                         w.on_time += u32::from(!late);
                     }
-                    let line = services
-                        .entry(case.service.clone())
-                        .or_insert_with(|| ServiceLine {
-                            service: case.service.clone(),
-                            ..ServiceLine::default()
-                        });
+                    let line =
+                        services
+                            .entry(case.service.clone())
+                            .or_insert_with(|| ServiceLine {
+                                service: case.service.clone(),
+                                ..ServiceLine::default()
+                            });
                     line.rendered += 1;
                     line.portal += u32::from(case.channel == Channel::Portal);
                     line.state_corp += u32::from(case.channel == Channel::StateCorp);
@@ -214,20 +222,28 @@ pub fn build(
                 }
             }
         }
-        for span in spans.iter().filter(|s| in_period(day_of(s.ended)) && !s.withdrawn) {
+        for span in spans
+            .iter()
+            .filter(|s| in_period(day_of(s.ended)) && !s.withdrawn)
+        {
             if let Some(d) = days.get_mut(&day_of(span.ended)) {
                 d.steps += 1;
             }
             step_times
-                .entry((case.service.clone(), case.procedure.clone(), span.step.clone()))
+                .entry((
+                    case.service.clone(),
+                    case.procedure.clone(),
+                    span.step.clone(),
+                ))
                 .or_insert_with(|| (Some(span.role), Durations::default()))
                 .1
                 .add(span.worked_minutes, span.limit_minutes, span.late);
             if span.role == Role::Executor {
-                executor_times
-                    .entry(span.person.clone())
-                    .or_default()
-                    .add(span.worked_minutes, span.limit_minutes, span.late);
+                executor_times.entry(span.person.clone()).or_default().add(
+                    span.worked_minutes,
+                    span.limit_minutes,
+                    span.late,
+                );
             }
             if span.late {
                 let due = span.due.expect("a late step has a due time");

@@ -127,7 +127,7 @@ impl RouteState {
     /// a line made for another step is a corruption (a lost race, an edit),
     /// never silently applied. `None` for an empty history.
     pub fn fold(procedure: &Procedure, events: &[RouteEvent]) -> Option<RouteState> {
-        Some(RouteState::replay(procedure, events).ok()?)
+        RouteState::replay(procedure, events).ok()
     }
 
     /// Like `fold`, but says which line does not fit.

@@ -27,7 +27,11 @@ fn row(texts: [String; 7], style: Style, shade: f32) -> Row {
             .zip(COLUMNS)
             .enumerate()
             .map(|(i, (t, w))| {
-                let s = if i == 1 { style } else { style.align(Align::Center) };
+                let s = if i == 1 {
+                    style
+                } else {
+                    style.align(Align::Center)
+                };
                 Cell::new(t, w * MM, s)
             })
             .collect(),

@@ -3,7 +3,7 @@ use crate::migrations::{migrate_to, SCHEMA_VERSION};
 use crate::Store;
 
 fn store_with_rows() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     store
         .write(|c| {
             c.execute_batch(

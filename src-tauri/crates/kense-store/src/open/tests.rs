@@ -1,6 +1,9 @@
 use super::*;
 use crate::file_check::APPLICATION_ID;
 
+/// Makes a bad journal file at the given path.
+type FileMaker = Box<dyn Fn(&Path)>;
+
 fn no_create(_: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
@@ -73,7 +76,7 @@ fn a_missing_journal_is_not_created() {
 #[test]
 fn zero_byte_foreign_damaged_and_newer_files_are_refused_untouched() {
     use kense_domain::ErrorCode;
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, ErrorCode)> = vec![
+    let cases: Vec<(&str, FileMaker, ErrorCode)> = vec![
         (
             "zero-byte",
             Box::new(|p: &Path| std::fs::write(p, b"").unwrap()),
@@ -119,7 +122,7 @@ fn zero_byte_foreign_damaged_and_newer_files_are_refused_untouched() {
             "damaged page",
             Box::new(|p: &Path| {
                 let dir = p.parent().unwrap().join("make");
-                let mut s = Store::create_new(&dir).unwrap();
+                let s = Store::create_new(&dir).unwrap();
                 s.write(|c| {
                     for i in 0..400 {
                         c.execute(
@@ -155,7 +158,7 @@ fn zero_byte_foreign_damaged_and_newer_files_are_refused_untouched() {
 #[test]
 fn a_read_only_file_opens_for_reading_and_refuses_writes_clearly() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create_new(dir.path()).unwrap();
+    let store = Store::create_new(dir.path()).unwrap();
     store
         .write(|c| {
             c.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", [])?;
@@ -194,6 +197,7 @@ fn a_read_only_file_opens_for_reading_and_refuses_writes_clearly() {
     );
     drop(store);
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    perms.set_readonly(false);
+    use std::os::unix::fs::PermissionsExt;
+    perms.set_mode(0o644);
     std::fs::set_permissions(&path, perms).unwrap();
 }
