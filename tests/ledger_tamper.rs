@@ -222,6 +222,7 @@ fn verify_names_the_first_broken_link_of_each_tampering() {
     let users = drop_triggers("users", &base);
     let documents = drop_triggers("documents", &base);
     let sequence = drop_triggers("journal_sequence", &base);
+    let outgoing = drop_triggers("outgoing_numbers", &base);
     let attacks = [
         Attack {
             name: "history row edited: the signer changed",
@@ -273,6 +274,15 @@ fn verify_names_the_first_broken_link_of_each_tampering() {
             kind: BreakKind::CounterChanged,
             table: "journal_sequence",
             case: None,
+        },
+        Attack {
+            name: "outgoing number moved to another case",
+            sql: format!(
+                "{outgoing}\nUPDATE outgoing_numbers SET case_id = {newest_id} WHERE case_id = {issued_id};"
+            ),
+            kind: BreakKind::RowEdited,
+            table: "outgoing_numbers",
+            case: Some(newest.clone()),
         },
         Attack {
             name: "head's PIN hash swapped",

@@ -79,7 +79,7 @@ fn result_fields() -> BTreeMap<String, String> {
 fn journal_with(count: usize, stage: Stage) -> (Journal, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_path_buf();
-    let mut office = Office::open(&path).unwrap();
+    let mut office = Office::create(&path).unwrap();
     demo::seed_users(&mut office, at("2026-11-01T09:00:00+05:00")).unwrap();
     let mut numbers = Vec::new();
     for i in 0..count {
@@ -601,7 +601,10 @@ fn a_damaged_route_is_reported_by_verify() {
     let (j, numbers) = journal_with(1, Stage::Sign);
     // What a lost race used to leave: a second submit line, made for the
     // executor's step while the case stood at the signature.
+    // Written with the store's own hash function, so the chain stays whole and
+    // only the route check can tell.
     let conn = kense_store::Connection::open(j.path.join("journal.sqlite")).unwrap();
+    kense_store::ledger::register_functions(&conn).unwrap();
     conn.execute(
         "INSERT INTO case_events (case_id, at, actor, role, acting_for_head, step, action, data_json, due_at, version)
          SELECT case_id, at, actor, role, acting_for_head, step, action, data_json, due_at, version + 1

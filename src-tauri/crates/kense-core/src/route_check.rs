@@ -20,8 +20,14 @@ impl Office {
             let mut problems = version_gaps(conn)?;
             let mut numbers: HashMap<String, String> = HashMap::new();
             for case in cases::list_newest_first(conn, u32::MAX, 0)?.into_iter().rev() {
-                let history = events::list(conn, case.id)?;
                 let mut say = |what: String| problems.push(format!("{}: {what}", case.number));
+                let history = match events::list(conn, case.id) {
+                    Ok(history) => history,
+                    Err(e) => {
+                        say(format!("history unreadable: {e}"));
+                        continue;
+                    }
+                };
                 let procedure = match self.definition_of(&case) {
                     Ok((_, procedure)) => procedure,
                     Err(e) => {

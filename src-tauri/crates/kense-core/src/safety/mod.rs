@@ -68,7 +68,13 @@ impl Office {
     /// SQLite integrity, gap-free numbering and the hash chain.
     pub fn verify(&self) -> Result<VerifyReport, CoreError> {
         let mut report = maintenance::verify(self.store().conn())?;
-        report.problems.extend(self.route_problems()?);
+        // A row too damaged to read is itself a finding, not a reason to stop looking.
+        match self.route_problems() {
+            Ok(problems) => report.problems.extend(problems),
+            Err(e) => report
+                .problems
+                .push(format!("routes could not be checked: {e}")),
+        }
         if let Some(b) = &report.first_break {
             tracing::warn!(first_break = %b.describe(), problems = report.problems.len(), "verify found problems");
         }
