@@ -87,8 +87,11 @@ sleep 5  # at rest
 import -window root "$screenshot"
 rss_main=$(ps -o rss= -p "$app" | tr -d ' ')
 rss_all=$(ps -o rss= --ppid "$app" | awk -v m="$rss_main" '{s+=$1} END {print s+m}')
-printf 'first screen after %s ms\nRSS at rest: window process %s KiB, with its WebKit processes %s KiB\n' \
-  "$shown" "$rss_main" "$rss_all" | tee "$figures"
+# PSS counts shared pages once across the processes: the fairer total.
+pss_all=$(for p in "$app" $(ps -o pid= --ppid "$app"); do cat "/proc/$p/smaps_rollup" 2>/dev/null; done \
+  | awk '/^Pss:/ {s+=$2} END {print s}')
+printf 'first screen after %s ms\nRSS at rest: window process %s KiB, with its WebKit processes %s KiB (PSS %s KiB)\n' \
+  "$shown" "$rss_main" "$rss_all" "$pss_all" | tee "$figures"
 kill "$app"
 wait "$app" 2>/dev/null || true
 INSIDE
