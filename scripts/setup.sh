@@ -8,6 +8,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core
+  imagemagick x11-utils
 )
 TAURI_DRIVER_VERSION="2.1.0"
 

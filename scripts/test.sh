@@ -29,6 +29,10 @@ if [ -n "$drift" ]; then
   exit 1
 fi
 
+step "Install: the .deb installed, started, removed like on an office desk"
+tests/install/run.sh
+echo "Screenshot: test-output/install/"
+
 step "End-to-end: the real window under Xvfb"
 xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test -p kense-e2e -- --test-threads=1
 echo "Screenshots: test-output/e2e/"

@@ -14,10 +14,12 @@ pub fn run() {
     let state = AppState::open(&args);
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .manage(commands::reports::ExportControl::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::about,
             commands::app::set_ui_language,
             commands::journal::list_services,
             commands::journal::journal,

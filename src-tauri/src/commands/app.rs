@@ -23,3 +23,10 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
 pub fn set_ui_language(state: State<'_, AppState>, language: String) -> Result<(), ApiError> {
     state.with_office(|office| office.set_ui_language(&language))
 }
+
+/// The About panel: version, journal schema, regulations loaded, data folder.
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> Result<kense_core::about::About, ApiError> {
+    let dir = std::path::PathBuf::from(&state.data_dir);
+    state.with_office(|office| Ok(kense_core::about::about_office(office, &dir)))
+}

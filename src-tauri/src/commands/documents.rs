@@ -11,6 +11,7 @@ use kense_core::{ApiError, CoreError};
 use kense_domain::types::Language;
 use kense_domain::{DomainError, ErrorCode};
 use tauri::State;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
@@ -68,6 +69,7 @@ pub fn save_document(
 /// "Open": prints into a temporary file and hands it to the system viewer.
 #[tauri::command]
 pub fn open_document(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     case: String,
     kind: DocumentKind,
@@ -85,9 +87,9 @@ pub fn open_document(
         );
         let path: PathBuf = std::env::temp_dir().join(name);
         write_file(&path, &printed)?;
-        std::process::Command::new("xdg-open")
-            .arg(&path)
-            .spawn()
+        // The opener plugin: xdg-open on Linux, the shell's default viewer on Windows.
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
             .map_err(|e| {
                 CoreError::from(DomainError::new(
                     ErrorCode::InvalidInput,

@@ -1,6 +1,7 @@
 // Typed calls into the Rust backend. Types come from ts-rs (lib/bindings).
 import { invoke } from "@tauri-apps/api/core";
 import type { ApiError } from "./bindings/ApiError";
+import type { About } from "./bindings/About";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ApplicationInput } from "./bindings/ApplicationInput";
 import type { Case } from "./bindings/Case";
@@ -46,6 +47,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  about: () => call<About>("about"),
   setUiLanguage: (language: string) => call<void>("set_ui_language", { language }),
   services: () => call<ServiceOption[]>("list_services"),
   journal: () => call<JournalRow[]>("journal"),

@@ -5,10 +5,13 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "kense-cli",
-    version,
+    disable_version_flag = true,
     about = "Kense (Кеңсе) office journal, headless"
 )]
 pub struct Cli {
+    /// Print the version, the journal's schema version, the regulations loaded and the data folder.
+    #[arg(short = 'V', long, global = true)]
+    pub version: bool,
     /// The journal's folder (default: $KENSE_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,

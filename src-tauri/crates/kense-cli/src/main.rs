@@ -25,7 +25,26 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let matches = cli::Cli::command().get_matches();
+    // `--version` needs no command; every other use does.
+    let mut app = cli::Cli::command()
+        .subcommand_required(false)
+        .arg_required_else_help(false);
+    let matches = app.get_matches_mut();
+    if matches.get_flag("version") {
+        let dir = kense_core::data_dir::resolve(
+            matches.get_one::<std::path::PathBuf>("data_dir").cloned(),
+            std::env::var("KENSE_DATA_DIR").ok(),
+        );
+        println!(
+            "{}",
+            kense_core::about::about_folder(&dir).to_text("kense-cli")
+        );
+        return ExitCode::SUCCESS;
+    }
+    if matches.subcommand_name().is_none() {
+        let _ = app.print_help();
+        return ExitCode::from(2);
+    }
     let command = matches.subcommand_name().unwrap_or("").to_string();
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

@@ -3,6 +3,7 @@
 
 rust_i18n::i18n!("../../../locales", fallback = "kk");
 
+pub mod about;
 pub mod admin;
 pub mod api_error;
 pub mod bundled;
