@@ -34,5 +34,5 @@ tests/install/run.sh
 echo "Screenshot: test-output/install/"
 
 step "End-to-end: the real window under Xvfb"
-xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test -p kense-e2e -- --test-threads=1
+xvfb-run -a --server-args="-screen 0 1366x768x24" cargo test -p kense-e2e -- --test-threads=1
 echo "Screenshots: test-output/e2e/"

@@ -64,7 +64,7 @@ unset KENSE_DATA_DIR KENSE_NOW KENSE_USER
 screenshot="$OUT/first-window-$PROFILE.png"
 rm -f "$screenshot"
 # Runs inside the virtual display: start, wait for the first screen, measure, screenshot.
-xvfb-run -a -s "-screen 0 1280x900x24" bash -s "$screenshot" "$OUT/figures-$PROFILE.txt" <<'INSIDE' || fail "the installed window did not show its first screen"
+xvfb-run -a -s "-screen 0 1366x768x24" bash -s "$screenshot" "$OUT/figures-$PROFILE.txt" <<'INSIDE' || fail "the installed window did not show its first screen"
 set -euo pipefail
 screenshot=$1; figures=$2
 start=$(date +%s%N)
