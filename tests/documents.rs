@@ -178,12 +178,12 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
                 let err = office
                     .sign_with_pin(number, "head", "0000", "", now)
                     .unwrap_err();
-                assert_eq!(err.first_code(), ErrorCode::WrongPin);
+                assert_eq!(err.first_code(), ErrorCode::PinWrong);
                 let after = office.case_view(number, now).unwrap();
                 assert_eq!(after.history, before.history, "a wrong PIN left a trace");
                 assert!(office.case_documents(number).unwrap().is_empty());
                 let view = office
-                    .sign_with_pin(number, "head", demo::DEMO_PIN, "Келісемін", now)
+                    .sign_with_pin(number, "head", demo::DEMO_STRONG_PIN, "Келісемін", now)
                     .unwrap();
                 let docs = office.case_documents(number).unwrap();
                 assert_eq!(docs.len(), 1, "signing freezes exactly one document");

@@ -12,7 +12,11 @@ pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
 
 #[tauri::command]
 pub fn sign_in(state: State<'_, AppState>, login: String, pin: String) -> Result<User, ApiError> {
-    let user = state.with_office(|office| office.sign_in(&login, &pin))?;
+    let now = state.clock.now();
+    let user = state.with_office(|office| {
+        let session = office.sign_in(&login, &pin, now)?;
+        office.user(session.login())
+    })?;
     state.set_session(Some(user.login.clone()));
     Ok(user)
 }

@@ -19,6 +19,7 @@ pub mod requests;
 pub mod route;
 mod route_check;
 pub mod safety;
+pub mod session;
 mod timing;
 pub mod users;
 pub mod views;
@@ -26,3 +27,4 @@ pub mod work;
 
 pub use api_error::{ApiError, CoreError, FieldError};
 pub use office::Office;
+pub use session::Session;

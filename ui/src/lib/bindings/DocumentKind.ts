@@ -3,4 +3,4 @@
 /**
  * The kinds of document the office prints.
  */
-export type DocumentKind = "receipt" | "result" | "duplicate" | "refusal" | "journal";
+export type DocumentKind = "receipt" | "result" | "duplicate" | "refusal" | "journal" | "quarterly";

@@ -243,7 +243,7 @@ fn once_the_office_has_users_only_an_administrator_edits() {
             role,
             department: None,
         }],
-        pin: "1234".into(),
+        pin: "123456".into(),
     };
     office
         .create_user(&person("admin1", Role::Admin), "setup", at(NOW))

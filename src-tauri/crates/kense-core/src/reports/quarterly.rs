@@ -209,7 +209,7 @@ impl Office {
         pin: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let user = self.sign_in(login, pin)?;
-        self.sign_quarterly(from, to, lang, &user.login, now)
+        let session = self.sign_in(login, pin, now)?;
+        self.sign_quarterly(from, to, lang, session.login(), now)
     }
 }
