@@ -17,7 +17,7 @@ use kense_domain::regulation::StepKind;
 use kense_domain::types::{ApplicantKind, Language};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_domain::ErrorCode;
-use kense_tests::cli_binary;
+use kense_tests::{cli_binary, pin_file, pin_for};
 
 type Time = DateTime<FixedOffset>;
 
@@ -35,7 +35,8 @@ fn run(dir: &Path, user: &str, args: &[&str]) -> Output {
     Command::new(cli_binary())
         .arg("--data-dir")
         .arg(dir)
-        .args(["--now", NOW, "--user", user])
+        .args(["--now", NOW, "--user", user, "--pin-file"])
+        .arg(pin_file(pin_for(user)))
         .args(args)
         .env_remove("KENSE_DATA_DIR")
         .env_remove("KENSE_NOW")

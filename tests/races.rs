@@ -79,7 +79,7 @@ fn result_fields() -> BTreeMap<String, String> {
 fn journal_with(count: usize, stage: Stage) -> (Journal, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_path_buf();
-    let mut office = Office::open(&path).unwrap();
+    let mut office = Office::create(&path).unwrap();
     demo::seed_users(&mut office, at("2026-11-01T09:00:00+05:00")).unwrap();
     let mut numbers = Vec::new();
     for i in 0..count {

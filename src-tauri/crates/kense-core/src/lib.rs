@@ -10,6 +10,7 @@ pub mod clock;
 pub mod data_dir;
 pub mod demo;
 pub mod documents;
+pub mod first_run;
 pub mod logging;
 pub mod office;
 pub mod office_details;

@@ -1,5 +1,5 @@
 //! PINs are kept only as salted argon2id hashes. An office journal uses
-//! parameters that make an offline guess slow (64 MiB, 3 passes, 1 lane: see
+//! parameters that make an offline guess slow (64 MiB, 4 passes, 1 lane: see
 //! ARCHITECTURE.md for the measured time per guess); a journal marked for
 //! tests or the demo uses light ones. The parameters travel inside each PHC
 //! hash string, so `verify` checks both kinds.
@@ -12,7 +12,7 @@ use kense_domain::{DomainError, ErrorCode};
 /// Memory per guess, KiB (64 MiB).
 pub const OFFICE_M_KIB: u32 = 64 * 1024;
 /// Passes over the memory.
-pub const OFFICE_T: u32 = 3;
+pub const OFFICE_T: u32 = 4;
 /// Lanes.
 pub const OFFICE_P: u32 = 1;
 
@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn office_hashes_carry_their_heavy_parameters_and_verify() {
         let a = hash("258025", Strength::Office).unwrap();
-        assert!(a.starts_with("$argon2id$v=19$m=65536,t=3,p=1$"), "{a}");
+        assert!(a.starts_with("$argon2id$v=19$m=65536,t=4,p=1$"), "{a}");
         assert!(verify("258025", &a));
         assert!(!verify("258026", &a));
     }

@@ -50,6 +50,10 @@ pub enum ErrorCode {
     PinWrong,
     /// Too many wrong PINs: the login is locked (the detail carries until when).
     SignInLocked,
+    /// No PIN was given (no PIN file, no terminal to ask at).
+    PinRequired,
+    /// A clock set by hand on a journal not marked for tests or the demo.
+    NowNotAllowed,
     PinInvalid,
     /// A head's, deputy's or administrator's PIN shorter than 6 digits.
     PinTooShort,
@@ -133,6 +137,8 @@ codes! {
     UnknownGround => "unknown_ground",
     PinWrong => "pin_wrong",
     SignInLocked => "sign_in_locked",
+    PinRequired => "pin_required",
+    NowNotAllowed => "now_not_allowed",
     PinInvalid => "pin_invalid",
     PinTooShort => "pin_too_short",
     LoginInvalid => "login_invalid",

@@ -7,8 +7,8 @@ use kense_core::Office;
 use super::Context;
 use crate::output::{print_json, Failure, EXIT_FAILED};
 
-pub fn init(ctx: &Context) -> Result<(), Failure> {
-    if let Some(dir) = ctx.office.data_dir() {
+pub fn init(office: &Office) -> Result<(), Failure> {
+    if let Some(dir) = office.data_dir() {
         println!("{}", dir.join(kense_store::JOURNAL_FILE).display());
     }
     Ok(())
@@ -53,6 +53,7 @@ pub fn verify(ctx: &Context, json: bool) -> Result<(), Failure> {
 /// administrator (`--user`) may replace it; a journal that cannot be opened can
 /// be replaced by whoever has the folder.
 pub fn restore(
+    cli: &crate::cli::Cli,
     dir: &Path,
     file: &Path,
     now: DateTime<FixedOffset>,
@@ -60,8 +61,11 @@ pub fn restore(
     json: bool,
 ) -> Result<(), Failure> {
     restore::check_backup(file)?;
+    // The journal being replaced decides who may: its administrator, signed in.
     if let Ok(office) = Office::open(dir) {
-        office.require_admin(user)?;
+        crate::trust::check_clock(cli, &office)?;
+        let session = crate::trust::sign_in(cli, &office, user, now)?;
+        office.require_admin(session.login())?;
     }
     let report = restore::restore(dir, file, now)?;
     if json {
