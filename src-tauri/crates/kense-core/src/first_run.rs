@@ -36,7 +36,17 @@ pub fn create_office(
     test_journal: bool,
     now: DateTime<FixedOffset>,
 ) -> Result<(Office, Session), CoreError> {
-    let input = UserInput {
+    kense_domain::user::validate_user(&admin_input(first))?;
+    let mut office = Office::create(dir)?;
+    if test_journal {
+        office.mark_test_journal()?;
+    }
+    let session = office.first_admin(first, now)?;
+    Ok((office, session))
+}
+
+fn admin_input(first: &FirstRun) -> UserInput {
+    UserInput {
         login: first.admin_login.clone(),
         name: first.admin_name.clone(),
         position: Text {
@@ -49,19 +59,33 @@ pub fn create_office(
             department: None,
         }],
         pin: first.pin.clone(),
-    };
-    kense_domain::user::validate_user(&input)?;
-    let mut office = Office::create(dir)?;
-    if test_journal {
-        office.mark_test_journal()?;
     }
-    let user = office.create_user(&input, "first-run", now)?;
-    if let Some(name) = &first.office_name {
-        let mut details = office.office_details()?;
-        details.name = name.clone();
-        office.store_office_details(&details)?;
+}
+
+impl Office {
+    /// Gives a journal that has no users yet its first administrator (the
+    /// window's first-run form, `create_office`) and signs them in. Refused
+    /// once the journal has a user.
+    pub fn first_admin(
+        &mut self,
+        first: &FirstRun,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Session, CoreError> {
+        if !self.users()?.is_empty() {
+            return Err(kense_domain::DomainError::new(
+                kense_domain::ErrorCode::PermissionDenied,
+                "the office has its administrator already",
+            )
+            .into());
+        }
+        let user = self.create_user(&admin_input(first), "first-run", now)?;
+        if let Some(name) = &first.office_name {
+            let mut details = self.office_details()?;
+            details.name = name.clone();
+            self.store_office_details(&details)?;
+        }
+        Ok(Session::for_user(&user, now))
     }
-    Ok((office, Session::for_user(&user, now)))
 }
 
 #[cfg(test)]
@@ -99,7 +123,9 @@ mod tests {
     fn a_short_pin_is_refused_before_anything_is_created() {
         let dir = tempfile::tempdir().unwrap();
         let now = DateTime::parse_from_rfc3339("2026-03-02T09:00:00+05:00").unwrap();
-        let e = create_office(&dir.path().join("j"), &first("1234"), false, now).unwrap_err();
+        let Err(e) = create_office(&dir.path().join("j"), &first("1234"), false, now) else {
+            panic!("a 4-digit administrator's PIN was accepted");
+        };
         assert_eq!(e.first_code(), kense_domain::ErrorCode::PinTooShort);
         assert!(!dir.path().join("j").exists());
     }

@@ -5,6 +5,7 @@ rust_i18n::i18n!("../../../locales", fallback = "kk");
 
 pub mod admin;
 pub mod api_error;
+pub mod authorize;
 pub mod bundled;
 pub mod clock;
 pub mod data_dir;

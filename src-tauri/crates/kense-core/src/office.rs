@@ -126,10 +126,7 @@ impl Office {
                     return Ok(case_id);
                 }
             }
-            // An office with no users yet is being set up: its one desk registers.
-            if kense_store::users::count(tx)? > 0 {
-                self.require_role(user, Role::Clerk)?;
-            }
+            self.authorize(user, crate::authorize::What::Register)?;
             let (valid, registration, status, position) = self.registration(input, user, now)?;
             let pattern = self.number_pattern()?;
             let case = cases::register(tx, &valid, now, user, &pattern)?;

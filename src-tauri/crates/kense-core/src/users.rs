@@ -50,7 +50,7 @@ impl Office {
                 .into());
             }
         } else {
-            self.require_role(by, Role::Admin)?;
+            self.authorize(by, crate::authorize::What::AdminEdit)?;
         }
         let user = validate_user(input)?;
         if users::get(self.store().conn(), &user.login)?.is_some() {
@@ -67,24 +67,6 @@ impl Office {
         Ok(user)
     }
 
-    pub fn require_role(&self, login: &str, role: Role) -> Result<User, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not a user"),
-            ))
-        })?;
-        if user.has(role) {
-            Ok(user)
-        } else {
-            Err(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("{login} does not hold the role {}", role.code()),
-            )
-            .into())
-        }
-    }
-
     /// Marks the head absent for a period: meanwhile the deputy acts for the head.
     pub fn set_head_absence(
         &mut self,
@@ -93,14 +75,7 @@ impl Office {
         by: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(), CoreError> {
-        let user = self.user(by)?;
-        if !(user.has(Role::Head) || user.has(Role::Admin)) {
-            return Err(DomainError::new(
-                ErrorCode::PermissionDenied,
-                "only the head or an administrator",
-            )
-            .into());
-        }
+        self.authorize(by, crate::authorize::What::HeadAbsence)?;
         if until <= from {
             return Err(DomainError::at(
                 ErrorCode::DateInvalid,
@@ -162,15 +137,10 @@ impl Office {
     /// The user as the workflow sees them at `now`. Someone who is not an
     /// active user may do nothing.
     pub fn actor(&self, login: &str, now: DateTime<FixedOffset>) -> Result<Actor, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not an active user"),
-            ))
-        })?;
+        let session = self.authorize(login, crate::authorize::What::ActOnCase)?;
         Ok(Actor {
-            login: user.login.clone(),
-            roles: user.role_list(),
+            login: session.login().to_string(),
+            roles: session.roles().iter().map(|g| g.role).collect(),
             head_absent: self.head_absent(now)?,
         })
     }

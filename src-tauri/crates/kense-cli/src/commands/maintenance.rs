@@ -65,7 +65,7 @@ pub fn restore(
     if let Ok(office) = Office::open(dir) {
         crate::trust::check_clock(cli, &office)?;
         let session = crate::trust::sign_in(cli, &office, user, now)?;
-        office.require_admin(session.login())?;
+        office.authorize(session.login(), kense_core::authorize::What::BackupRestore)?;
     }
     let report = restore::restore(dir, file, now)?;
     if json {

@@ -131,7 +131,7 @@ impl Office {
         login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let user = self.user(login)?;
+        let user = self.authorize(login, crate::authorize::What::SignReport)?;
         let acting_for_head = if user.has(Role::Head) {
             false
         } else if user.has(Role::Deputy) && self.head_absent(now)? {
