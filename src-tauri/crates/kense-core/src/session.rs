@@ -303,5 +303,14 @@ mod tests {
         assert!(conn
             .execute("UPDATE sign_in_log SET outcome = 'ok'", [])
             .is_err());
+        // Wiping the wrong attempts (to lift a lock) with the guard dropped breaks the chain.
+        conn.execute_batch("DROP TRIGGER sign_in_log_no_delete; DELETE FROM sign_in_log;")
+            .unwrap();
+        let report = office.verify().unwrap();
+        assert!(
+            report.problems.iter().any(|p| p.contains("sign_in_log")),
+            "{:?}",
+            report.problems
+        );
     }
 }
