@@ -601,7 +601,10 @@ fn a_damaged_route_is_reported_by_verify() {
     let (j, numbers) = journal_with(1, Stage::Sign);
     // What a lost race used to leave: a second submit line, made for the
     // executor's step while the case stood at the signature.
+    // Written through the chain (the store's SQL function registered), as the
+    // lost race wrote it: only the route check can tell.
     let conn = kense_store::Connection::open(j.path.join("journal.sqlite")).unwrap();
+    kense_store::ledger::register_functions(&conn).unwrap();
     conn.execute(
         "INSERT INTO case_events (case_id, at, actor, role, acting_for_head, step, action, data_json, due_at, version)
          SELECT case_id, at, actor, role, acting_for_head, step, action, data_json, due_at, version + 1
