@@ -201,6 +201,36 @@ fn wrong_pins_exit_3_are_counted_and_the_fifth_locks_the_login() {
 }
 
 #[test]
+fn only_an_administrator_verifies_and_backs_up() {
+    let (_dir, path, _) = journal_at_signature();
+    let copy = path.join("copy.sqlite");
+    let backup = ["backup", "--out", copy.to_str().unwrap()];
+    for user in ["clerk", "head", "executor"] {
+        assert_eq!(
+            cli_as(&path, NOW, user, &["verify", "--json"])
+                .status
+                .code(),
+            Some(3),
+            "{user}"
+        );
+        assert_eq!(
+            cli_as(&path, NOW, user, &backup).status.code(),
+            Some(3),
+            "{user}"
+        );
+    }
+    assert!(!copy.exists());
+    assert_eq!(
+        cli_as(&path, NOW, "admin", &["verify", "--json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(cli_as(&path, NOW, "admin", &backup).status.code(), Some(0));
+    assert!(copy.exists());
+}
+
+#[test]
 fn the_head_signs_only_with_the_pin() {
     let (_dir, path, number) = journal_at_signature();
     let before = history_len(&path, &number);
