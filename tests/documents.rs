@@ -17,7 +17,7 @@ use kense_domain::regulation::StepKind;
 use kense_domain::types::{ApplicantKind, Language};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_domain::ErrorCode;
-use kense_tests::cli_binary;
+use kense_tests::{cli_binary, pin_file, pin_for};
 
 type Time = DateTime<FixedOffset>;
 
@@ -35,7 +35,8 @@ fn run(dir: &Path, user: &str, args: &[&str]) -> Output {
     Command::new(cli_binary())
         .arg("--data-dir")
         .arg(dir)
-        .args(["--now", NOW, "--user", user])
+        .args(["--now", NOW, "--user", user, "--pin-file"])
+        .arg(pin_file(pin_for(user)))
         .args(args)
         .env_remove("KENSE_DATA_DIR")
         .env_remove("KENSE_NOW")
@@ -178,12 +179,12 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
                 let err = office
                     .sign_with_pin(number, "head", "0000", "", now)
                     .unwrap_err();
-                assert_eq!(err.first_code(), ErrorCode::WrongPin);
+                assert_eq!(err.first_code(), ErrorCode::PinWrong);
                 let after = office.case_view(number, now).unwrap();
                 assert_eq!(after.history, before.history, "a wrong PIN left a trace");
                 assert!(office.case_documents(number).unwrap().is_empty());
                 let view = office
-                    .sign_with_pin(number, "head", demo::DEMO_PIN, "Келісемін", now)
+                    .sign_with_pin(number, "head", demo::DEMO_STRONG_PIN, "Келісемін", now)
                     .unwrap();
                 let docs = office.case_documents(number).unwrap();
                 assert_eq!(docs.len(), 1, "signing freezes exactly one document");

@@ -9,7 +9,9 @@ use std::process::{Command, Output};
 use chrono::DateTime;
 use kense_core::Office;
 use kense_domain::case::{ApplicantInput, ApplicationInput};
-use kense_tests::{cli, cli_binary, cli_raw, stdout_json};
+use kense_domain::types::{Role, Text};
+use kense_domain::user::{RoleGrant, UserInput};
+use kense_tests::{cli, cli_binary, cli_raw, pin_file, pin_for, stdout_json};
 
 /// Makes a bad journal file at the given path.
 type FileMaker<'a> = Box<dyn Fn(&Path) + 'a>;
@@ -40,13 +42,39 @@ fn application(name: &str) -> ApplicationInput {
     }
 }
 
-/// A journal with `n` cases, made through the core.
+/// A test journal with `n` cases, made through the core, with the desk user
+/// `clerk1` (clerk and administrator) the CLI helpers sign in as.
 fn journal_with(dir: &Path, n: usize) {
     let mut office = Office::create(dir).unwrap();
     let now = DateTime::parse_from_rfc3339(NOW).unwrap();
+    office.mark_test_journal().unwrap();
+    let clerk = UserInput {
+        login: "clerk1".into(),
+        name: Text {
+            kk: "Кеңсе Қызметкері".into(),
+            ru: "Сотрудник Канцелярии".into(),
+        },
+        position: Text {
+            kk: "Маман".into(),
+            ru: "Специалист".into(),
+        },
+        phone: String::new(),
+        roles: vec![
+            RoleGrant {
+                role: Role::Clerk,
+                department: None,
+            },
+            RoleGrant {
+                role: Role::Admin,
+                department: None,
+            },
+        ],
+        pin: pin_for("clerk1").into(),
+    };
+    office.create_user(&clerk, "setup", now).unwrap();
     for i in 0..n {
         office
-            .register(&application(&format!("{NAME} {i}")), "clerk", now)
+            .register(&application(&format!("{NAME} {i}")), "clerk1", now)
             .unwrap();
     }
 }
@@ -247,9 +275,10 @@ fn a_failed_backup_leaves_no_file_under_its_name() {
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -f 64; exec '{}' --data-dir '{}' --now {NOW} backup --out '{}'",
+            "ulimit -f 64; exec '{}' --data-dir '{}' --now {NOW} --user clerk1 --pin-file '{}' backup --out '{}'",
             cli_binary().display(),
             dir.path().display(),
+            pin_file(pin_for("clerk1")).display(),
             out_file.display()
         ))
         .output()

@@ -9,6 +9,12 @@ fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
+/// The office with the demo's users (`clerk` registers): no setup mode.
+fn with_users(mut office: Office) -> Office {
+    demo::seed_users(&mut office, at("2026-01-05T09:00:00+05:00")).unwrap();
+    office
+}
+
 fn vessel_application(name: &str, iin: &str, received_at: &str) -> ApplicationInput {
     ApplicationInput {
         service: "small-vessel-certificate".into(),
@@ -35,7 +41,7 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
     let dir = tempfile::tempdir().unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
     {
-        let mut office = Office::create(dir.path()).unwrap();
+        let mut office = with_users(Office::create(dir.path()).unwrap());
         let case = office
             .register(
                 &vessel_application(
@@ -68,7 +74,7 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
 
 #[test]
 fn numbering_restarts_on_the_first_of_january() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_users(Office::open_in_memory().unwrap());
     let late = at("2026-12-31T18:20:00+05:00");
     let a = office
         .register(
@@ -91,7 +97,7 @@ fn numbering_restarts_on_the_first_of_january() {
 
 #[test]
 fn the_office_pattern_writes_the_numbers() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_users(Office::open_in_memory().unwrap());
     office.set_number_pattern("ҚЖ-NNN/YYYY").unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
     let case = office
@@ -107,7 +113,7 @@ fn the_office_pattern_writes_the_numbers() {
 
 #[test]
 fn bad_applications_save_nothing() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_users(Office::open_in_memory().unwrap());
     let now = at("2026-11-23T10:30:00+05:00");
     let bad = [
         (
@@ -140,7 +146,7 @@ fn bad_applications_save_nothing() {
 
 #[test]
 fn the_demo_journal_has_cases_in_both_languages() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_users(Office::open_in_memory().unwrap());
     let now = at("2026-11-23T16:00:00+05:00");
     let added = demo::seed(&mut office, now).unwrap();
     assert!(added >= 2, "only {added} demo cases");

@@ -84,7 +84,7 @@ fn walk(office: &mut Office, number: &str) {
             ),
             StepKind::Sign => {
                 office
-                    .sign_with_pin(number, "head", demo::DEMO_PIN, "", now)
+                    .sign_with_pin(number, "head", demo::DEMO_STRONG_PIN, "", now)
                     .unwrap();
                 continue;
             }

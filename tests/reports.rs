@@ -475,10 +475,17 @@ fn the_quarterly_paper_is_frozen_at_signature() {
         .office
         .sign_quarterly_with_pin(q.from, q.to, Language::Ru, "head", "0000", at(NOW))
         .unwrap_err();
-    assert_eq!(err.first_code(), ErrorCode::WrongPin);
+    assert_eq!(err.first_code(), ErrorCode::PinWrong);
     let signed = j
         .office
-        .sign_quarterly_with_pin(q.from, q.to, Language::Ru, "head", demo::DEMO_PIN, at(NOW))
+        .sign_quarterly_with_pin(
+            q.from,
+            q.to,
+            Language::Ru,
+            "head",
+            demo::DEMO_STRONG_PIN,
+            at(NOW),
+        )
         .unwrap();
     assert_eq!(signed.copy, 1);
     assert_eq!(signed.info.signed_by.as_deref(), Some("head"));

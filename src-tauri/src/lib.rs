@@ -33,6 +33,7 @@ pub fn run() {
             commands::route::act,
             commands::session::list_users,
             commands::session::sign_in,
+            commands::session::first_run,
             commands::session::sign_out,
             commands::session::current_user,
             commands::session::create_user,

@@ -3,8 +3,9 @@
 
 use std::sync::Mutex;
 
+use kense_core::authorize::What;
 use kense_core::clock::Clock;
-use kense_core::{data_dir, demo, ApiError, CoreError, Office};
+use kense_core::{data_dir, demo, ApiError, CoreError, Office, Session};
 use kense_domain::types::Language;
 use kense_domain::{DomainError, ErrorCode};
 
@@ -27,10 +28,8 @@ fn open_or_start(dir: &std::path::Path) -> Result<Office, CoreError> {
 pub struct AppState {
     office: Result<Mutex<Office>, CoreError>,
     pub clock: Clock,
-    /// Who works at this desk while the office has no users yet (setup mode).
-    pub desk_user: String,
-    /// Who is signed in at this desk.
-    session: Mutex<Option<String>>,
+    /// Who is signed in at this desk (made only by the core's sign-in or first run).
+    session: Mutex<Option<Session>>,
     pub demo: bool,
     pub data_dir: String,
 }
@@ -50,6 +49,16 @@ impl AppState {
                 if args.demo {
                     demo::seed(&mut office, clock.now())?;
                 }
+                // A clock set by hand only on a journal made for tests or the demo.
+                if (args.now.is_some() || env("KENSE_NOW").is_some())
+                    && !office.is_test_journal()?
+                {
+                    return Err(CoreError::from(DomainError::at(
+                        ErrorCode::NowNotAllowed,
+                        "now",
+                        "--now / KENSE_NOW on a journal not marked for tests or the demo",
+                    )));
+                }
                 // The first start of a working day backs the journal up.
                 if let Err(e) = office.daily_backup(clock.now()) {
                     tracing::error!(error = %e, "daily backup failed");
@@ -59,16 +68,9 @@ impl AppState {
         if let Err(e) = &office {
             tracing::error!(error = %e, "the journal could not be opened");
         }
-        let user = args
-            .user
-            .clone()
-            .or_else(|| env("USER"))
-            .or_else(|| env("USERNAME"))
-            .unwrap_or_else(|| "clerk".to_string());
         AppState {
             office: office.map(Mutex::new),
             clock: clock.unwrap_or(Clock::Real),
-            desk_user: user,
             session: Mutex::new(None),
             demo: args.demo,
             data_dir: dir.display().to_string(),
@@ -95,36 +97,40 @@ impl AppState {
         result.map_err(|e| e.to_api(lang))
     }
 
-    pub fn signed_in(&self) -> Option<String> {
+    pub fn signed_in(&self) -> Option<Session> {
         self.session
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
     }
 
-    pub fn set_session(&self, login: Option<String>) {
-        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = login;
+    pub fn set_session(&self, session: Option<Session>) {
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = session;
     }
 
-    /// Runs `f` as the signed-in user (or the desk user while the office has no
-    /// users); `not_logged_in` otherwise.
+    /// Runs `f` as the signed-in user (the login comes only from the desk's
+    /// `Session`, never from the window); `not_logged_in` otherwise.
     pub fn as_user<T>(
         &self,
         f: impl FnOnce(&mut Office, &str) -> Result<T, CoreError>,
     ) -> Result<T, ApiError> {
         let session = self.signed_in();
-        let desk = self.desk_user.clone();
         self.with_office(move |office| {
-            let login = match session {
-                Some(login) => login,
-                None if office.users()?.is_empty() => desk,
-                None => {
-                    return Err(
-                        DomainError::new(ErrorCode::NotLoggedIn, "nobody is signed in").into(),
-                    )
-                }
+            let Some(session) = session else {
+                return Err(DomainError::new(ErrorCode::NotLoggedIn, "nobody is signed in").into());
             };
-            f(office, &login)
+            f(office, session.login())
+        })
+    }
+
+    /// A read of the journal by the signed-in user (`authorize`: `ReadJournal`).
+    pub fn reading<T>(
+        &self,
+        f: impl FnOnce(&mut Office) -> Result<T, CoreError>,
+    ) -> Result<T, ApiError> {
+        self.as_user(|office, login| {
+            office.authorize(login, What::ReadJournal)?;
+            f(office)
         })
     }
 

@@ -10,7 +10,7 @@ async fn the_administrator_adds_an_executor_who_then_signs_in() {
     cli(data.path(), NOW, &["demo"]);
     let driver = TauriDriver::start().await;
     let desk = Desk::open(&driver, data.path()).await;
-    desk.sign_in("admin", "1111").await;
+    desk.sign_in("admin", "111111").await;
     desk.click("#nav-admin").await;
     desk.click("#admin-tab-users").await;
     desk.wait_for("#users-table tr[data-login='executor']")

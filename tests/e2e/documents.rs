@@ -11,6 +11,8 @@ use std::process::Command;
 use driver::{cli, Desk, TauriDriver, NOW};
 
 const PIN: &str = "1111";
+/// The demo head's and deputy's PIN (6 digits: the PIN policy).
+const STRONG_PIN: &str = "111111";
 const APPLICANT: &str = "Гүлжан Өтегенова";
 
 /// Registers a case in Kazakh through the CLI and returns its number.
@@ -82,7 +84,7 @@ async fn a_kazakh_refusal_is_drafted_signed_with_the_pin_and_printed() {
     desk.wait_for("#signin").await;
 
     // The head sends the case to the executor.
-    desk.sign_in("head", PIN).await;
+    desk.sign_in("head", STRONG_PIN).await;
     desk.open_from_work(&number).await;
     desk.act("resolve").await;
     desk.type_into("#field-text", "Қарап, заңға сай шешім дайындаңыз")
@@ -110,7 +112,7 @@ async fn a_kazakh_refusal_is_drafted_signed_with_the_pin_and_printed() {
     );
 
     // The head sees the letter itself, drawn inside the window, page by page.
-    desk.sign_in("head", PIN).await;
+    desk.sign_in("head", STRONG_PIN).await;
     desk.open_from_work(&number).await;
     desk.wait_for("#sign-panel[data-kind='refusal']").await;
     assert!(
@@ -146,7 +148,7 @@ async fn a_kazakh_refusal_is_drafted_signed_with_the_pin_and_printed() {
     );
 
     // The right PIN signs and freezes the letter.
-    desk.sign_draft(PIN).await;
+    desk.sign_draft(STRONG_PIN).await;
     let row = "#documents-table tr[data-kind='refusal'][data-lang='kk']";
     desk.wait_for(row).await;
     let code = desk.attr(row, "data-code").await;

@@ -34,15 +34,70 @@ fn app_binary() -> PathBuf {
     path
 }
 
-/// Runs `kense-cli` on the same journal, as an operator would before a shift.
+/// A new test journal (`init --test-journal`, administrator `admin`) with one
+/// clerk, `clerk` (PIN 1111): there is no setup mode, the clerk signs in.
+pub fn office_with_clerk(data_dir: &Path) {
+    let clerk = json!({
+        "login": "clerk",
+        "name": {"kk": "Айгүл Серікқызы", "ru": "Айгуль Сериковна"},
+        "position": {"kk": "Кеңсе маманы", "ru": "Специалист канцелярии"},
+        "roles": [{"role": "clerk"}],
+        "pin": demo_pin("clerk"),
+    });
+    std::fs::create_dir_all(data_dir).unwrap();
+    let file = std::env::temp_dir().join(format!("kense-e2e-clerk-{}.json", std::process::id()));
+    std::fs::write(&file, clerk.to_string()).unwrap();
+    cli(
+        data_dir,
+        NOW,
+        &[
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "--json",
+            file.to_str().unwrap(),
+        ],
+    );
+}
+
+/// The demo PIN of `login`: 6 digits for the head, the deputy and the administrator.
+pub fn demo_pin(login: &str) -> &'static str {
+    match login {
+        "admin" | "head" | "deputy" => "111111",
+        _ => "1111",
+    }
+}
+
+/// A file holding `pin` on its first line (outside any data folder).
+fn pin_file(pin: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join("kense-e2e-pins");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("pin-{pin}"));
+    std::fs::write(&file, format!("{pin}\n")).unwrap();
+    file
+}
+
+/// Runs `kense-cli` on the same journal, as an operator would before a shift,
+/// signed in with the `--user` given in `args` (default `admin`) and the
+/// demo PIN from a PIN file.
 pub fn cli(data_dir: &Path, now: &str, args: &[&str]) -> String {
     let bin = app_binary().with_file_name("kense-cli");
-    // A new journal is only made by an explicit choice: `init` in an empty folder.
+    // A new journal is only made by an explicit choice: `init` in an empty folder
+    // (a test journal, so `--now` is accepted, with `admin` as its administrator).
     if !data_dir.join("journal.sqlite").exists() && !matches!(args.first(), Some(&"demo")) {
         let made = Command::new(&bin)
             .arg("--data-dir")
             .arg(data_dir)
-            .arg("init")
+            .arg("--pin-file")
+            .arg(pin_file(demo_pin("admin")))
+            .args(["init", "--test-journal", "--admin-login", "admin"])
+            .args([
+                "--admin-name-kk",
+                "Әкімші",
+                "--admin-name-ru",
+                "Администратор",
+            ])
             .output()
             .unwrap_or_else(|e| panic!("{} does not run: {e}", bin.display()));
         assert!(
@@ -51,10 +106,20 @@ pub fn cli(data_dir: &Path, now: &str, args: &[&str]) -> String {
             String::from_utf8_lossy(&made.stderr)
         );
     }
-    let out = Command::new(&bin)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(["--now", now])
+    let user = args
+        .iter()
+        .position(|a| *a == "--user")
+        .and_then(|i| args.get(i + 1))
+        .copied()
+        .unwrap_or("admin");
+    let mut command = Command::new(&bin);
+    command.arg("--data-dir").arg(data_dir).args(["--now", now]);
+    if !args.contains(&"--user") {
+        command.args(["--user", user]);
+    }
+    let out = command
+        .arg("--pin-file")
+        .arg(pin_file(demo_pin(user)))
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{} does not run: {e}", bin.display()));
@@ -135,7 +200,7 @@ impl Desk {
             "browserName": "wry",
             "tauri:options": {
                 "application": app_binary(),
-                "args": ["--data-dir", data_dir, "--now", now, "--user", "clerk"],
+                "args": ["--data-dir", data_dir, "--now", now],
             }
         });
         let caps = caps.as_object().unwrap().clone();

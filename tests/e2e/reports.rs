@@ -267,7 +267,7 @@ async fn the_head_reads_the_quarter_in_both_languages() {
     seed(data.path());
     let driver = TauriDriver::start().await;
     let desk = Desk::open(&driver, data.path()).await;
-    desk.sign_in("head", "1111").await;
+    desk.sign_in("head", "111111").await;
     desk.click("#nav-reports").await;
     desk.wait_for("#report-counts .count[data-key='received']")
         .await;

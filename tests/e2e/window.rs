@@ -13,8 +13,11 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let driver = driver::TauriDriver::start().await;
 
-    // First day: switch languages, register, try a bad IIN.
+    // First day: the clerk signs in, switches languages, registers, tries a bad IIN.
+    driver::office_with_clerk(data.path());
     let desk = Desk::open(&driver, data.path()).await;
+    desk.sign_in("clerk", driver::demo_pin("clerk")).await;
+    desk.click("#nav-journal").await;
     desk.wait_for("#nav-register").await;
     desk.click("#lang-ru").await;
     assert_eq!(
@@ -64,6 +67,8 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
 
     // Next start on the same journal: the case and the chosen language are still there.
     let desk = Desk::open(&driver, data.path()).await;
+    desk.sign_in("clerk", driver::demo_pin("clerk")).await;
+    desk.click("#nav-journal").await;
     let row = desk.wait_for(&row).await;
     assert!(row.text().await.unwrap().contains(NAME));
     assert_eq!(desk.text("#nav-register").await, "Өтінішті тіркеу");

@@ -6,6 +6,8 @@ mod driver;
 use driver::{cli, Desk, TauriDriver, NOW};
 
 const PIN: &str = "1111";
+/// The demo head's and deputy's PIN (6 digits: the PIN policy).
+const STRONG_PIN: &str = "111111";
 
 /// Registers a case through the CLI (the desk's morning intake) and returns its number.
 fn register(data: &std::path::Path, service: &str, procedure: &str, name: &str) -> String {
@@ -35,7 +37,7 @@ fn register(data: &std::path::Path, service: &str, procedure: &str, name: &str) 
 }
 
 async fn resolve_to_executor(desk: &Desk, number: &str) {
-    desk.sign_in("head", PIN).await;
+    desk.sign_in("head", STRONG_PIN).await;
     desk.open_from_work(number).await;
     desk.act("resolve").await;
     desk.type_into("#field-text", "Қарап, заңға сай шешім дайындаңыз")
@@ -45,9 +47,9 @@ async fn resolve_to_executor(desk: &Desk, number: &str) {
 }
 
 async fn sign_and_hand_over(desk: &Desk, number: &str) {
-    desk.sign_in("head", PIN).await;
+    desk.sign_in("head", STRONG_PIN).await;
     desk.open_from_work(number).await;
-    desk.sign_draft(PIN).await;
+    desk.sign_draft(STRONG_PIN).await;
     desk.sign_in("clerk", PIN).await;
     desk.open_from_work(number).await;
     desk.act("hand_over").await;
@@ -144,7 +146,7 @@ async fn the_deputy_acts_for_the_absent_head_and_late_steps_turn_red() {
     let driver = TauriDriver::start().await;
     let desk = Desk::open(&driver, data.path()).await;
 
-    desk.sign_in("deputy", PIN).await;
+    desk.sign_in("deputy", STRONG_PIN).await;
     desk.open_from_work(&number).await;
     desk.act("resolve").await;
     desk.type_into("#field-text", "Бөлімге орындауға").await;

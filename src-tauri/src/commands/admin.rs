@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn services_report(state: State<'_, AppState>) -> Result<ServicesReport, ApiError> {
-    state.with_office(|office| office.services_report())
+    state.reading(|office| office.services_report())
 }
 
 #[tauri::command]
@@ -17,7 +17,7 @@ pub fn service_definition(
     state: State<'_, AppState>,
     service: String,
 ) -> Result<ServiceDefinition, ApiError> {
-    state.with_office(|office| office.service_definition(&service).cloned())
+    state.reading(|office| office.service_definition(&service).cloned())
 }
 
 #[tauri::command]
@@ -32,7 +32,7 @@ pub fn edit_service(
 
 #[tauri::command]
 pub fn calendar_year(state: State<'_, AppState>, year: i32) -> Result<CalendarYear, ApiError> {
-    state.with_office(|office| office.calendar_year(year))
+    state.reading(|office| office.calendar_year(year))
 }
 
 #[tauri::command]
@@ -47,5 +47,5 @@ pub fn edit_calendar(
 
 #[tauri::command]
 pub fn calendar_edits(state: State<'_, AppState>) -> Result<Vec<CalendarEditView>, ApiError> {
-    state.with_office(|office| office.calendar_edits())
+    state.reading(|office| office.calendar_edits())
 }

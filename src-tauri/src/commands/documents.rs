@@ -132,18 +132,18 @@ pub fn verify_document(
     state: State<'_, AppState>,
     bytes: Vec<u8>,
 ) -> Result<Verification, ApiError> {
-    state.with_office(|office| office.verify_document(&bytes))
+    state.reading(|office| office.verify_document(&bytes))
 }
 
 /// "Check a document": the code printed on the paper, or the QR code's text.
 #[tauri::command]
 pub fn verify_code(state: State<'_, AppState>, code: String) -> Result<Verification, ApiError> {
-    state.with_office(|office| office.verify_code(&code))
+    state.reading(|office| office.verify_code(&code))
 }
 
 #[tauri::command]
 pub fn office_details(state: State<'_, AppState>) -> Result<OfficeDetails, ApiError> {
-    state.with_office(|office| office.office_details())
+    state.reading(|office| office.office_details())
 }
 
 #[tauri::command]

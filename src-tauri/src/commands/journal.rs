@@ -16,7 +16,7 @@ pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, A
 #[tauri::command]
 pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
-    state.with_office(|office| office.journal(now))
+    state.reading(|office| office.journal(now))
 }
 
 #[tauri::command]
@@ -25,7 +25,7 @@ pub fn search_journal(
     filter: JournalFilter,
 ) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
-    state.with_office(|office| office.search(&filter, now))
+    state.reading(|office| office.search(&filter, now))
 }
 
 #[tauri::command]

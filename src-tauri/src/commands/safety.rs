@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use kense_core::authorize::What;
 use kense_core::safety::restore::{self, RestoreReport};
 use kense_core::safety::{diagnostics, JournalSafety};
 use kense_core::ApiError;
@@ -60,7 +61,7 @@ pub async fn restore_backup(
     let file = PathBuf::from(file.trim());
     // Who may restore, and is the file sound — before the open journal is touched.
     state.as_user(|office, login| {
-        office.require_admin(login)?;
+        office.authorize(login, What::BackupRestore)?;
         restore::check_backup(&file).map(|_| ())
     })?;
     let report = state.reopen_after(|dir| restore::restore(dir, &file, now))?;
@@ -72,7 +73,7 @@ pub async fn restore_backup(
 pub async fn save_diagnostics(state: State<'_, AppState>, out: String) -> Result<String, ApiError> {
     let dir = PathBuf::from(&state.data_dir);
     state.as_user(|office, login| {
-        office.require_admin(login)?;
+        office.authorize(login, What::AdminEdit)?;
         diagnostics::save(Some(office), &dir, None, &PathBuf::from(out.trim()))
             .map(|p| p.display().to_string())
     })

@@ -1,3 +1,4 @@
+use kense_core::first_run::FirstRun;
 use kense_core::ApiError;
 use kense_domain::user::{User, UserInput};
 use tauri::State;
@@ -10,10 +11,35 @@ pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
     state.with_office(|office| Ok(office.users()?.into_iter().filter(|u| u.active).collect()))
 }
 
+/// Checks the PIN (argon2: slow on purpose, hence async) and keeps the
+/// session at this desk until sign-out or the idle lock.
 #[tauri::command]
-pub fn sign_in(state: State<'_, AppState>, login: String, pin: String) -> Result<User, ApiError> {
-    let user = state.with_office(|office| office.sign_in(&login, &pin))?;
-    state.set_session(Some(user.login.clone()));
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    login: String,
+    pin: String,
+) -> Result<User, ApiError> {
+    let now = state.clock.now();
+    let (session, user) = state.with_office(|office| {
+        let session = office.sign_in(&login, &pin, now)?;
+        let user = office.user(session.login())?;
+        Ok((session, user))
+    })?;
+    state.set_session(Some(session));
+    Ok(user)
+}
+
+/// The first run: a journal with no users gets its first administrator, who
+/// is then signed in at this desk.
+#[tauri::command]
+pub async fn first_run(state: State<'_, AppState>, first: FirstRun) -> Result<User, ApiError> {
+    let now = state.clock.now();
+    let (session, user) = state.with_office(|office| {
+        let session = office.first_admin(&first, now)?;
+        let user = office.user(session.login())?;
+        Ok((session, user))
+    })?;
+    state.set_session(Some(session));
     Ok(user)
 }
 
@@ -24,8 +50,8 @@ pub fn sign_out(state: State<'_, AppState>) {
 
 #[tauri::command]
 pub fn current_user(state: State<'_, AppState>) -> Result<Option<User>, ApiError> {
-    let login = state.signed_in();
-    state.with_office(|office| login.map(|l| office.user(&l)).transpose())
+    let session = state.signed_in();
+    state.with_office(|office| session.map(|s| office.user(s.login())).transpose())
 }
 
 #[tauri::command]

@@ -14,6 +14,7 @@ import type { ActOptions } from "./bindings/ActOptions";
 import type { CaseView } from "./bindings/CaseView";
 import type { JournalFilter } from "./bindings/JournalFilter";
 import type { OverdueDashboard } from "./bindings/OverdueDashboard";
+import type { FirstRun } from "./bindings/FirstRun";
 import type { User } from "./bindings/User";
 import type { CalendarChange } from "./bindings/CalendarChange";
 import type { CalendarEditView } from "./bindings/CalendarEditView";
@@ -59,6 +60,8 @@ export const api = {
   users: () => call<User[]>("list_users"),
   signIn: (login: string, pin: string) => call<User>("sign_in", { login, pin }),
   signOut: () => call<void>("sign_out"),
+  /** The first run: the new journal's first administrator, signed in. */
+  firstRun: (first: FirstRun) => call<User>("first_run", { first }),
   currentUser: () => call<User | null>("current_user"),
   setHeadAbsence: (from: string, until: string) => call<void>("set_head_absence", { from, until }),
   myWork: () => call<JournalRow[]>("my_work"),

@@ -18,9 +18,13 @@ pub struct Cli {
     /// The office's "now", RFC 3339 (default: $KENSE_NOW, else the real clock).
     #[arg(long, global = true)]
     pub now: Option<String>,
-    /// Who acts (default: $KENSE_USER, else $USER).
+    /// Who acts (default: $KENSE_USER, else $USER); signs in with the PIN.
     #[arg(long, global = true)]
     pub user: Option<String>,
+    /// A file whose first line is the user's PIN (without it, the PIN is asked
+    /// at the terminal; a PIN is never an argument).
+    #[arg(long = "pin-file", value_name = "FILE", global = true)]
+    pub pin_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -106,8 +110,9 @@ pub enum Command {
     Admin(crate::admin_cli::AdminCommand),
     /// Fills an empty journal with the demo applications (creating the journal in an empty folder).
     Demo,
-    /// Creates a new, empty journal; only in an empty (or missing) data folder.
-    Init,
+    /// Creates a new journal with its first administrator (PIN from --pin-file
+    /// or the terminal); only in an empty (or missing) data folder.
+    Init(InitArgs),
     /// Writes a checked copy of the journal to FILE while it stays in use (never a partial file).
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -263,4 +268,34 @@ pub enum OfficeCommand {
         #[arg(long = "json", value_name = "FILE")]
         json: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The first administrator's login.
+    #[arg(long = "admin-login", value_name = "LOGIN")]
+    pub admin_login: String,
+    /// The administrator's full name in Kazakh.
+    #[arg(long = "admin-name-kk", value_name = "NAME")]
+    pub admin_name_kk: String,
+    /// The administrator's full name in Russian.
+    #[arg(long = "admin-name-ru", value_name = "NAME")]
+    pub admin_name_ru: String,
+    /// The office's name in Kazakh (may be set later with `office set`).
+    #[arg(
+        long = "office-name-kk",
+        value_name = "NAME",
+        requires = "office_name_ru"
+    )]
+    pub office_name_kk: Option<String>,
+    /// The office's name in Russian.
+    #[arg(
+        long = "office-name-ru",
+        value_name = "NAME",
+        requires = "office_name_kk"
+    )]
+    pub office_name_ru: Option<String>,
+    /// Marks the journal for tests and demos: --now is accepted, PIN hashes are light.
+    #[arg(long = "test-journal")]
+    pub test_journal: bool,
 }

@@ -7,6 +7,7 @@ mod admin_cli;
 mod cli;
 mod commands;
 mod output;
+mod trust;
 
 use std::process::ExitCode;
 

@@ -40,7 +40,12 @@ impl From<CoreError> for Failure {
             | ErrorCode::ChainBroken
             | ErrorCode::DiskFull
             | ErrorCode::BackupInvalid => EXIT_FAILED,
-            ErrorCode::PermissionDenied | ErrorCode::ActionNotAllowed => EXIT_FORBIDDEN,
+            ErrorCode::PermissionDenied
+            | ErrorCode::ActionNotAllowed
+            | ErrorCode::PinWrong
+            | ErrorCode::SignInLocked
+            | ErrorCode::PinRequired
+            | ErrorCode::NotLoggedIn => EXIT_FORBIDDEN,
             _ => EXIT_BAD_INPUT,
         };
         let log =

@@ -1,7 +1,7 @@
 //! The administrator's work: regulation versions made in the app, the working
 //! calendar's edits with their record, and the plans and reports built on them.
-//! Once the office has users, only an administrator may change them; while it
-//! has none (first setup) anyone at the desk may. The acting user is recorded.
+//! Only an administrator may change them (`authorize`, `What::AdminEdit`).
+//! The acting user is recorded.
 
 mod change;
 mod loading;
@@ -12,10 +12,10 @@ use kense_domain::deadline;
 use kense_domain::limit::Limit;
 use kense_domain::regulation::{apply_edit, ServiceDefinition, ServiceEdit};
 use kense_domain::schedule::{self, Schedule};
-use kense_domain::types::{Channel, Role};
+use kense_domain::types::Channel;
 use kense_domain::{DomainError, ErrorCode};
+use kense_store::calendar_files;
 use kense_store::service_versions::{self, StoredVersion};
-use kense_store::{calendar_files, users};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -59,14 +59,6 @@ impl Office {
         Ok(())
     }
 
-    /// An administrator, or anyone while the office has no users yet.
-    pub fn require_admin(&self, user: &str) -> Result<(), CoreError> {
-        if users::count(self.store().conn())? == 0 {
-            return Ok(());
-        }
-        self.require_role(user, Role::Admin).map(|_| ())
-    }
-
     /// The service definition a new case would be registered under.
     pub fn service_definition(&self, id: &str) -> Result<&ServiceDefinition, CoreError> {
         self.catalog().latest(id.trim()).ok_or_else(|| {
@@ -89,7 +81,7 @@ impl Office {
         user: &str,
         now: Time,
     ) -> Result<ServiceDefinition, CoreError> {
-        self.require_admin(user)?;
+        self.authorize(user, crate::authorize::What::AdminEdit)?;
         let latest = self.service_definition(id)?.clone();
         let today = now
             .with_timezone(&self.calendar().hours.offset)
@@ -218,7 +210,7 @@ impl Office {
         user: &str,
         now: Time,
     ) -> Result<CalendarYear, CoreError> {
-        self.require_admin(user)?;
+        self.authorize(user, crate::authorize::What::AdminEdit)?;
         let applied = change::apply(self.calendar(), year, change)?;
         let mut sources = loading::calendar_sources(self.store())?;
         let before = sources.get(&applied.file).cloned().unwrap_or_default();

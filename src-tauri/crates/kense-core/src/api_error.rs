@@ -123,7 +123,16 @@ pub fn message(e: &DomainError, lang: Language) -> String {
             time = time
         )
         .into_owned(),
-        _ => text(e.code, lang),
+        _ => match (e.code, e.detail.rsplit_once(": ")) {
+            (ErrorCode::PinWrong, Some((_, left))) => {
+                rust_i18n::t!("errors.pin_wrong", locale = lang.code(), left = left).into_owned()
+            }
+            (ErrorCode::SignInLocked, Some((_, until))) => {
+                rust_i18n::t!("errors.sign_in_locked", locale = lang.code(), until = until)
+                    .into_owned()
+            }
+            _ => text(e.code, lang),
+        },
     }
 }
 

@@ -75,8 +75,26 @@ const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The demo office's people: one per role. Demo PIN of everyone: `1111`.
+/// The demo office's people: one per role. Demo PIN: `111111` for the head, the
+/// deputy and the administrator, `1111` for the others.
 pub const DEMO_PIN: &str = "1111";
+/// The demo PIN of the head, the deputy and the administrator (6 digits: the policy).
+pub const DEMO_STRONG_PIN: &str = "111111";
+
+/// The demo PIN of a demo user: 6 digits for a head, deputy or administrator.
+pub fn demo_pin(login: &str) -> &'static str {
+    let strong = DEMO_USERS.iter().any(|u| {
+        u.login == login
+            && u.roles
+                .iter()
+                .any(|(role, _)| kense_domain::user::needs_strong_pin(*role))
+    });
+    if strong {
+        DEMO_STRONG_PIN
+    } else {
+        DEMO_PIN
+    }
+}
 
 struct DemoUser {
     login: &'static str,
@@ -140,6 +158,9 @@ pub fn seed_users(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usi
     if !office.users()?.is_empty() {
         return Ok(0);
     }
+    // The demo office is a journal for trying things out: light PIN hashes,
+    // a clock that may be set by hand.
+    office.mark_test_journal()?;
     for user in DEMO_USERS {
         let input = UserInput {
             login: user.login.to_string(),
@@ -160,7 +181,7 @@ pub fn seed_users(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usi
                     department: department.map(str::to_string),
                 })
                 .collect(),
-            pin: DEMO_PIN.to_string(),
+            pin: demo_pin(user.login).to_string(),
         };
         office.create_user(&input, "admin", now)?;
     }

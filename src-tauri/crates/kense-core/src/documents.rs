@@ -1302,10 +1302,10 @@ impl Office {
         comment: &str,
         now: Time,
     ) -> Result<crate::views::CaseView, CoreError> {
-        let user = self.sign_in(login, pin)?;
+        let session = self.sign_in(login, pin, now)?;
         self.act(
             reference,
-            &user.login,
+            session.login(),
             Action::Sign {
                 comment: comment.to_string(),
             },

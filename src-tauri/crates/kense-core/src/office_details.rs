@@ -5,7 +5,7 @@
 
 use kense_domain::case::normalize_text;
 use kense_domain::numbering::validate_pattern;
-use kense_domain::types::{Role, Text};
+use kense_domain::types::Text;
 use kense_domain::{DomainError, ErrorCode};
 use kense_store::settings;
 use serde::{Deserialize, Serialize};
@@ -155,7 +155,7 @@ impl Office {
         details: &OfficeDetails,
         login: &str,
     ) -> Result<OfficeDetails, CoreError> {
-        self.require_role(login, Role::Admin)?;
+        self.authorize(login, crate::authorize::What::AdminEdit)?;
         self.store_office_details(details)
     }
 

@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, FixedOffset};
 use kense_domain::types::Role;
-use kense_domain::user::{validate_pin, validate_user, User, UserInput};
+use kense_domain::user::{validate_user, User, UserInput};
 use kense_domain::workflow::Actor;
 use kense_domain::{DomainError, ErrorCode};
-use kense_store::{absences, users};
+use kense_store::{absences, settings, users};
 
 use crate::{pin, CoreError, Office};
 
@@ -50,7 +50,7 @@ impl Office {
                 .into());
             }
         } else {
-            self.require_role(by, Role::Admin)?;
+            self.authorize(by, crate::authorize::What::AdminEdit)?;
         }
         let user = validate_user(input)?;
         if users::get(self.store().conn(), &user.login)?.is_some() {
@@ -61,46 +61,10 @@ impl Office {
             )
             .into());
         }
-        let hash = pin::hash(&input.pin)?;
+        let hash = pin::hash(&input.pin, self.pin_strength()?)?;
         self.store_mut()
             .write(|tx| users::insert(tx, &user, &hash, &time(now), by))?;
         Ok(user)
-    }
-
-    /// Checks a PIN. An unknown login and a wrong PIN give the same answer.
-    pub fn sign_in(&self, login: &str, pin_text: &str) -> Result<User, CoreError> {
-        let login = login.trim().to_lowercase();
-        let wrong = || {
-            CoreError::from(DomainError::at(
-                ErrorCode::WrongPin,
-                "pin",
-                "wrong login or PIN",
-            ))
-        };
-        validate_pin(pin_text).map_err(|_| wrong())?;
-        let stored = users::pin_hash(self.store().conn(), &login)?.ok_or_else(wrong)?;
-        if !pin::verify(pin_text, &stored) {
-            return Err(wrong());
-        }
-        self.user(&login)
-    }
-
-    pub fn require_role(&self, login: &str, role: Role) -> Result<User, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not a user"),
-            ))
-        })?;
-        if user.has(role) {
-            Ok(user)
-        } else {
-            Err(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("{login} does not hold the role {}", role.code()),
-            )
-            .into())
-        }
     }
 
     /// Marks the head absent for a period: meanwhile the deputy acts for the head.
@@ -111,14 +75,7 @@ impl Office {
         by: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(), CoreError> {
-        let user = self.user(by)?;
-        if !(user.has(Role::Head) || user.has(Role::Admin)) {
-            return Err(DomainError::new(
-                ErrorCode::PermissionDenied,
-                "only the head or an administrator",
-            )
-            .into());
-        }
+        self.authorize(by, crate::authorize::What::HeadAbsence)?;
         if until <= from {
             return Err(DomainError::at(
                 ErrorCode::DateInvalid,
@@ -156,18 +113,34 @@ impl Office {
         Ok(absences::head_absent_at(self.store().conn(), now)?)
     }
 
+    /// Whether this journal was made for tests or the demo (`demo`, `init
+    /// --test-journal`): only such a journal accepts a clock set by hand, and
+    /// its PINs are hashed with light parameters.
+    pub fn is_test_journal(&self) -> Result<bool, CoreError> {
+        Ok(settings::get(self.store().conn(), settings::TEST_JOURNAL)?.as_deref() == Some("yes"))
+    }
+
+    /// Marks a new journal as made for tests or the demo (before its first user).
+    pub fn mark_test_journal(&mut self) -> Result<(), CoreError> {
+        settings::set(self.store_mut().conn_mut(), settings::TEST_JOURNAL, "yes")?;
+        Ok(())
+    }
+
+    pub(crate) fn pin_strength(&self) -> Result<pin::Strength, CoreError> {
+        Ok(if self.is_test_journal()? {
+            pin::Strength::Light
+        } else {
+            pin::Strength::Office
+        })
+    }
+
     /// The user as the workflow sees them at `now`. Someone who is not an
     /// active user may do nothing.
     pub fn actor(&self, login: &str, now: DateTime<FixedOffset>) -> Result<Actor, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not an active user"),
-            ))
-        })?;
+        let session = self.authorize(login, crate::authorize::What::ActOnCase)?;
         Ok(Actor {
-            login: user.login.clone(),
-            roles: user.role_list(),
+            login: session.login().to_string(),
+            roles: session.roles().iter().map(|g| g.role).collect(),
             head_absent: self.head_absent(now)?,
         })
     }

@@ -46,8 +46,17 @@ pub enum ErrorCode {
     DeadlineTooLate,
     ChecksIncomplete,
     UnknownGround,
-    WrongPin,
+    /// A wrong login or PIN (the detail carries the tries left).
+    PinWrong,
+    /// Too many wrong PINs: the login is locked (the detail carries until when).
+    SignInLocked,
+    /// No PIN was given (no PIN file, no terminal to ask at).
+    PinRequired,
+    /// A clock set by hand on a journal not marked for tests or the demo.
+    NowNotAllowed,
     PinInvalid,
+    /// A head's, deputy's or administrator's PIN shorter than 6 digits.
+    PinTooShort,
     LoginInvalid,
     LoginTaken,
     NotLoggedIn,
@@ -126,8 +135,12 @@ codes! {
     DeadlineTooLate => "deadline_too_late",
     ChecksIncomplete => "checks_incomplete",
     UnknownGround => "unknown_ground",
-    WrongPin => "wrong_pin",
+    PinWrong => "pin_wrong",
+    SignInLocked => "sign_in_locked",
+    PinRequired => "pin_required",
+    NowNotAllowed => "now_not_allowed",
     PinInvalid => "pin_invalid",
+    PinTooShort => "pin_too_short",
     LoginInvalid => "login_invalid",
     LoginTaken => "login_taken",
     NotLoggedIn => "not_logged_in",

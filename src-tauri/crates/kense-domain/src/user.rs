@@ -70,6 +70,29 @@ pub fn validate_pin(pin: &str) -> Result<(), DomainError> {
     }
 }
 
+/// At least this many digits for a head, a deputy or an administrator: their
+/// PINs sign decisions and change the office.
+pub const MIN_STRONG_PIN_DIGITS: usize = 6;
+
+/// Whether holding `role` asks for a long PIN.
+pub fn needs_strong_pin(role: Role) -> bool {
+    matches!(role, Role::Head | Role::Deputy | Role::Admin)
+}
+
+/// Checks a PIN for a user holding `roles`: its shape, and 6+ digits for a
+/// head, a deputy or an administrator.
+pub fn validate_pin_for(roles: &[RoleGrant], pin: &str) -> Result<(), DomainError> {
+    validate_pin(pin)?;
+    if pin.len() < MIN_STRONG_PIN_DIGITS && roles.iter().any(|g| needs_strong_pin(g.role)) {
+        return Err(DomainError::at(
+            ErrorCode::PinTooShort,
+            "pin",
+            "a head, deputy or administrator needs a PIN of at least 6 digits",
+        ));
+    }
+    Ok(())
+}
+
 fn text_field(field: &str, value: &str, errors: &mut Vec<DomainError>) {
     let value = match crate::text::clean(field, value, false) {
         Ok(value) => value,
@@ -148,7 +171,7 @@ pub fn validate_user(input: &UserInput) -> Result<User, Vec<DomainError>> {
             ));
         }
     }
-    if let Err(e) = validate_pin(&input.pin) {
+    if let Err(e) = validate_pin_for(&input.roles, &input.pin) {
         errors.push(e);
     }
     if !errors.is_empty() {
@@ -220,6 +243,39 @@ mod tests {
                 ErrorCode::PinInvalid
             ]
         );
+    }
+
+    #[test]
+    fn heads_deputies_and_admins_need_six_digits_others_four() {
+        let grant = |role| {
+            vec![RoleGrant {
+                role,
+                department: None,
+            }]
+        };
+        for role in [Role::Head, Role::Deputy, Role::Admin] {
+            assert_eq!(
+                validate_pin_for(&grant(role), "12345").unwrap_err().code,
+                ErrorCode::PinTooShort
+            );
+            assert!(validate_pin_for(&grant(role), "123456").is_ok());
+        }
+        assert!(validate_pin_for(&grant(Role::Clerk), "1234").is_ok());
+        assert_eq!(
+            validate_pin_for(&grant(Role::Clerk), "123")
+                .unwrap_err()
+                .code,
+            ErrorCode::PinInvalid
+        );
+        let mut i = input();
+        i.roles.push(RoleGrant {
+            role: Role::Admin,
+            department: None,
+        });
+        let errors = validate_user(&i).unwrap_err();
+        assert_eq!(errors[0].code, ErrorCode::PinTooShort);
+        i.pin = "258025".into();
+        assert!(validate_user(&i).is_ok());
     }
 
     #[test]

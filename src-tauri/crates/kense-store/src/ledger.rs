@@ -31,6 +31,7 @@ pub const CHAINED_TABLES: &[&str] = &[
     "journal_sequence",
     "outgoing_sequence",
     "outgoing_numbers",
+    "sign_in_log",
 ];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

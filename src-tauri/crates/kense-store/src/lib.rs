@@ -20,6 +20,7 @@ pub mod requests;
 pub mod salvage;
 pub mod service_versions;
 pub mod settings;
+pub mod sign_in_log;
 pub mod users;
 
 pub use error::StoreError;

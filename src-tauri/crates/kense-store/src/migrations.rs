@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_ledger.sql"),
     include_str!("migrations/0007_reports.sql"),
     include_str!("migrations/0008_ledger_coverage.sql"),
+    include_str!("migrations/0009_sign_in_log.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -5,6 +5,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::StoreError;
 
 pub const NUMBER_PATTERN: &str = "number_pattern";
+/// `yes` on a journal made for tests or the demo.
+pub const TEST_JOURNAL: &str = "test_journal";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn

@@ -1,26 +1,29 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
+use kense_core::authorize::What;
 use kense_core::safety::{self, diagnostics, restore};
 use kense_core::Office;
 
 use super::Context;
 use crate::output::{print_json, Failure, EXIT_FAILED};
 
-pub fn init(ctx: &Context) -> Result<(), Failure> {
-    if let Some(dir) = ctx.office.data_dir() {
+pub fn init(office: &Office) -> Result<(), Failure> {
+    if let Some(dir) = office.data_dir() {
         println!("{}", dir.join(kense_store::JOURNAL_FILE).display());
     }
     Ok(())
 }
 
 pub fn backup(ctx: &Context, out: &Path) -> Result<(), Failure> {
+    ctx.office.authorize(&ctx.user, What::BackupRestore)?;
     ctx.office.backup_to(out)?;
     println!("{}", out.display());
     Ok(())
 }
 
 pub fn verify(ctx: &Context, json: bool) -> Result<(), Failure> {
+    ctx.office.authorize(&ctx.user, What::AdminEdit)?;
     let report = ctx.office.verify()?;
     if json {
         print_json(&report)?;
@@ -53,6 +56,7 @@ pub fn verify(ctx: &Context, json: bool) -> Result<(), Failure> {
 /// administrator (`--user`) may replace it; a journal that cannot be opened can
 /// be replaced by whoever has the folder.
 pub fn restore(
+    cli: &crate::cli::Cli,
     dir: &Path,
     file: &Path,
     now: DateTime<FixedOffset>,
@@ -60,8 +64,11 @@ pub fn restore(
     json: bool,
 ) -> Result<(), Failure> {
     restore::check_backup(file)?;
+    // The journal being replaced decides who may: its administrator, signed in.
     if let Ok(office) = Office::open(dir) {
-        office.require_admin(user)?;
+        crate::trust::check_clock(cli, &office)?;
+        let session = crate::trust::sign_in(cli, &office, user, now)?;
+        office.authorize(session.login(), What::BackupRestore)?;
     }
     let report = restore::restore(dir, file, now)?;
     if json {

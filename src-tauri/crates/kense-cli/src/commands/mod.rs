@@ -6,15 +6,19 @@ mod reports;
 mod route;
 
 use kense_core::clock::Clock;
+use kense_core::first_run::{create_office, FirstRun};
 use kense_core::reports::ExportFormat;
 use kense_core::{data_dir, CoreError, Office};
+use kense_domain::types::Text;
 use kense_domain::{DomainError, ErrorCode};
 
-use crate::cli::{Cli, Command, OfficeCommand};
+use crate::cli::{Cli, Command, InitArgs, OfficeCommand};
 use crate::output::{Failure, EXIT_BAD_INPUT};
+use crate::trust;
 pub use reports::export_journal;
 
-/// What every command gets: the open office, the clock and the acting user.
+/// What every command gets: the open office, the clock and the signed-in
+/// user's login (signed in with the PIN before any command runs).
 pub struct Context {
     pub office: Office,
     pub clock: Clock,
@@ -43,42 +47,86 @@ fn user(cli: &Cli) -> String {
         .unwrap_or_else(|| "clerk".to_string())
 }
 
-fn open(cli: &Cli) -> Result<Context, Failure> {
-    let clock = clock(cli)?;
-    let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
-    let office = match cli.command {
-        // The explicit choices that make a new journal (in an empty folder only).
-        Command::Init => Office::create(&dir)?,
-        Command::Demo if !dir.join(kense_store::JOURNAL_FILE).exists() => Office::create(&dir)?,
-        _ => Office::open(&dir)?,
-    };
-    // The first start of a working day backs the journal up (a failure is logged, not fatal).
+/// The first start of a working day backs the journal up (a failure is logged, not fatal).
+fn daily_backup(office: &Office, clock: &Clock) {
     if let Err(e) = office.daily_backup(clock.now()) {
         tracing::error!(error = %e, "daily backup failed");
         eprintln!("{e}");
     }
-    let user = user(cli);
+}
+
+/// Opens the folder's journal and signs the user in (a clock set by hand is
+/// refused first on a real office's journal).
+fn open(cli: &Cli, dir: &std::path::Path) -> Result<Context, Failure> {
+    let clock = clock(cli)?;
+    let office = Office::open(dir)?;
+    trust::check_clock(cli, &office)?;
+    let session = trust::sign_in(cli, &office, &user(cli), clock.now())?;
+    daily_backup(&office, &clock);
     Ok(Context {
         office,
         clock,
-        user,
+        user: session.login().to_string(),
     })
+}
+
+/// `init`: a new journal with its first administrator (the explicit create).
+fn init(cli: &Cli, dir: &std::path::Path, args: &InitArgs) -> Result<(), Failure> {
+    let clock = clock(cli)?;
+    if trust::clock_set_by_hand(cli) && !args.test_journal {
+        return Err(Failure::from(CoreError::from(DomainError::at(
+            ErrorCode::NowNotAllowed,
+            "now",
+            "--now on `init` needs --test-journal",
+        ))));
+    }
+    let first = FirstRun {
+        admin_login: args.admin_login.clone(),
+        admin_name: Text {
+            kk: args.admin_name_kk.clone(),
+            ru: args.admin_name_ru.clone(),
+        },
+        pin: trust::read_pin(cli, &args.admin_login)?,
+        office_name: args
+            .office_name_kk
+            .clone()
+            .zip(args.office_name_ru.clone())
+            .map(|(kk, ru)| Text { kk, ru }),
+    };
+    let (office, _session) = create_office(dir, &first, args.test_journal, clock.now())?;
+    maintenance::init(&office)
+}
+
+/// `demo` in an empty folder creates the demo journal with its users (no one
+/// to sign in yet); on an existing journal it signs in like any command.
+fn demo_new(cli: &Cli, dir: &std::path::Path) -> Result<(), Failure> {
+    let clock = clock(cli)?;
+    let mut office = Office::create(dir)?;
+    let added = kense_core::demo::seed(&mut office, clock.now())?;
+    println!("{added}");
+    Ok(())
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
     match &cli.command {
         Command::Restore { file, json } => {
-            return maintenance::restore(&dir, file, clock(&cli)?.now(), &user(&cli), *json)
+            return maintenance::restore(&cli, &dir, file, clock(&cli)?.now(), &user(&cli), *json)
         }
         Command::Salvage { file, out, json } => return maintenance::salvage(file, out, *json),
         Command::Diagnostics { out } => return maintenance::diagnostics(&dir, out),
+        Command::Init(args) => return init(&cli, &dir, args),
+        Command::Demo if !dir.join(kense_store::JOURNAL_FILE).exists() => {
+            return demo_new(&cli, &dir)
+        }
         _ => {}
     }
-    let mut ctx = open(&cli)?;
+    let mut ctx = open(&cli, &dir)?;
     match cli.command {
-        Command::Init => maintenance::init(&ctx),
-        Command::Restore { .. } | Command::Salvage { .. } | Command::Diagnostics { .. } => {
+        Command::Init(_)
+        | Command::Restore { .. }
+        | Command::Salvage { .. }
+        | Command::Diagnostics { .. } => {
             unreachable!("handled before the journal is opened")
         }
         Command::Register { json, request_id } => {

@@ -2,12 +2,42 @@ use chrono::DateTime;
 use kense_domain::regulation::{DocumentItem, StepLimitEdit};
 
 use super::*;
+use kense_domain::types::Role;
 
 fn at(text: &str) -> Time {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
 const NOW: &str = "2026-11-23T10:00:00+05:00";
+
+/// The office's administrators `admin1` and `admin2` (there is no setup mode:
+/// only an administrator edits).
+fn with_admins(mut office: Office) -> Office {
+    use kense_domain::types::Text;
+    use kense_domain::user::{RoleGrant, UserInput};
+    office.mark_test_journal().unwrap();
+    for (login, by) in [("admin1", "setup"), ("admin2", "admin1")] {
+        let input = UserInput {
+            login: login.into(),
+            name: Text {
+                kk: "Әкімші".into(),
+                ru: "Администратор".into(),
+            },
+            position: Text {
+                kk: "Әкімші".into(),
+                ru: "Администратор".into(),
+            },
+            phone: String::new(),
+            roles: vec![RoleGrant {
+                role: Role::Admin,
+                department: None,
+            }],
+            pin: "123456".into(),
+        };
+        office.create_user(&input, by, at(NOW)).unwrap();
+    }
+    office
+}
 const VESSEL: &str = "small-vessel-certificate";
 
 fn longer_examination() -> ServiceEdit {
@@ -26,7 +56,7 @@ fn longer_examination() -> ServiceEdit {
 fn an_edit_is_stored_as_the_next_version_and_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut office = Office::create(dir.path()).unwrap();
+        let mut office = with_admins(Office::create(dir.path()).unwrap());
         let v2 = office
             .edit_service(VESSEL, &longer_examination(), "admin1", at(NOW))
             .unwrap();
@@ -62,7 +92,7 @@ fn an_edit_is_stored_as_the_next_version_and_survives_reopening() {
 
 #[test]
 fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_admins(Office::open_in_memory().unwrap());
     let mut edit = longer_examination();
     edit.step_limits[0].step = "no-such-step".into();
     let err = office
@@ -115,7 +145,7 @@ fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
 
 #[test]
 fn a_stored_version_that_is_not_newer_than_the_bundled_one_is_reported() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_admins(Office::open_in_memory().unwrap());
     let v1 = office.catalog().latest(VESSEL).unwrap().clone();
     service_versions::insert(
         office.store_mut().conn_mut(),
@@ -140,7 +170,7 @@ fn a_stored_version_that_is_not_newer_than_the_bundled_one_is_reported() {
 #[test]
 fn a_calendar_edit_moves_due_times_and_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
-    let mut office = Office::create(dir.path()).unwrap();
+    let mut office = with_admins(Office::create(dir.path()).unwrap());
     // Fri 25 Dec 2026 10:00 + 1 wd: Mon 28 Dec closing; with 28 Dec off, Tue 29.
     let start = at("2026-12-25T10:00:00+05:00");
     assert_eq!(
@@ -179,7 +209,7 @@ fn a_calendar_edit_moves_due_times_and_is_recorded() {
 
 #[test]
 fn office_hours_change_minute_counting() {
-    let mut office = Office::open_in_memory().unwrap();
+    let mut office = with_admins(Office::open_in_memory().unwrap());
     let start = at("2026-11-23T17:00:00+05:00");
     assert_eq!(
         office.due_for(start, "2h").unwrap(),
@@ -243,7 +273,7 @@ fn once_the_office_has_users_only_an_administrator_edits() {
             role,
             department: None,
         }],
-        pin: "1234".into(),
+        pin: "123456".into(),
     };
     office
         .create_user(&person("admin1", Role::Admin), "setup", at(NOW))

@@ -79,12 +79,7 @@ pub struct ReportView {
 impl Office {
     /// What `login` may see of reports; others are refused.
     pub fn report_access(&self, login: &str) -> Result<ReportAccess, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not a user"),
-            ))
-        })?;
+        let user = self.authorize(login, crate::authorize::What::Reports)?;
         if [Role::Head, Role::Deputy, Role::Admin]
             .iter()
             .any(|r| user.has(*r))

@@ -131,7 +131,7 @@ impl Office {
         login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let user = self.user(login)?;
+        let user = self.authorize(login, crate::authorize::What::SignReport)?;
         let acting_for_head = if user.has(Role::Head) {
             false
         } else if user.has(Role::Deputy) && self.head_absent(now)? {
@@ -209,7 +209,7 @@ impl Office {
         pin: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let user = self.sign_in(login, pin)?;
-        self.sign_quarterly(from, to, lang, &user.login, now)
+        let session = self.sign_in(login, pin, now)?;
+        self.sign_quarterly(from, to, lang, session.login(), now)
     }
 }

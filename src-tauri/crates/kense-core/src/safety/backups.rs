@@ -145,7 +145,7 @@ impl Office {
 
     /// Sets the backup folder (administrators): it must exist or be creatable and writable.
     pub fn set_backup_folder(&mut self, login: &str, folder: &str) -> Result<PathBuf, CoreError> {
-        self.require_admin(login)?;
+        self.authorize(login, crate::authorize::What::AdminEdit)?;
         let path = PathBuf::from(folder.trim());
         if folder.trim().is_empty() || !path.is_absolute() {
             return Err(DomainError::at(
@@ -203,7 +203,7 @@ impl Office {
         now: DateTime<FixedOffset>,
         progress: Option<Progress>,
     ) -> Result<PathBuf, CoreError> {
-        self.require_admin(login)?;
+        self.authorize(login, crate::authorize::What::BackupRestore)?;
         let folder = self.backup_folder()?;
         make_folder(&folder)?;
         let out = folder.join(format!("journal-{}.sqlite", now.format("%Y-%m-%dT%H%M%S")));

@@ -83,7 +83,7 @@ impl Office {
 
     /// The panel's data; `check` runs the full verification (slower on a big journal).
     pub fn journal_safety(&self, login: &str, check: bool) -> Result<JournalSafety, CoreError> {
-        self.require_admin(login)?;
+        self.authorize(login, crate::authorize::What::AdminEdit)?;
         let head = self.chain_head()?;
         let (verified, problems, first_break) = if check {
             let report = self.verify()?;
