@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kense_tests::cli_binary;
+use kense_tests::{cli_binary, pin_file};
 use rusqlite::{Connection, OpenFlags};
 
-const NOW: &str = "2026-12-01T10:00:00+05:00";
+const OLD_PIN: &str = "1111";
 const OLD_SCHEMA: i64 = 4;
 /// The signed documents of the fixture: (case, kind, check code).
 const SIGNED: &[(&str, &str, &str)] = &[
@@ -24,11 +24,15 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/journal-schema4/journal.sqlite")
 }
 
+/// Acts on the old journal as one of its users. Its demo users all had PIN 1111
+/// (PINs set before today's policy keep working), and it was made before journals
+/// were marked for tests, so it runs on the real clock: `--now` is refused on it.
 fn run(dir: &Path, user: &str, args: &[&str]) -> Output {
     Command::new(cli_binary())
         .arg("--data-dir")
         .arg(dir)
-        .args(["--now", NOW, "--user", user])
+        .args(["--user", user, "--pin-file"])
+        .arg(pin_file(OLD_PIN))
         .args(args)
         .env_remove("KENSE_DATA_DIR")
         .env_remove("KENSE_NOW")
