@@ -1,4 +1,5 @@
-//! The administrator adds a user in the window, and the new user signs in.
+//! The administrator adds a user in the window, checks the journal's safety and
+//! reads About, and the new user signs in.
 
 mod driver;
 
@@ -43,6 +44,22 @@ async fn the_administrator_adds_an_executor_who_then_signs_in() {
     desk.click("#user-submit").await;
     desk.wait_for("#users-table tr[data-login='aigul']").await;
     desk.screenshot("20-admin-users.png").await;
+
+    // The journal's safety: the chain head shown, verify run from the window.
+    desk.click("#admin-tab-safety").await;
+    let length = desk.wait_for("#chain-length").await.text().await.unwrap();
+    assert!(length.trim().parse::<u64>().unwrap() > 0, "{length}");
+    desk.click("#safety-verify").await;
+    desk.wait_for("#verify-result.ok").await;
+    desk.screenshot("25-admin-safety-kk.png").await;
+    // About, in Russian: the version, the journal's schema, the data folder.
+    desk.click("#lang-ru").await;
+    desk.click("#admin-tab-about").await;
+    let version = desk.wait_for("#about-version").await.text().await.unwrap();
+    assert!(version.contains('.'), "{version}");
+    let folder = desk.wait_for("#about-data-dir").await.text().await.unwrap();
+    assert!(!folder.trim().is_empty());
+    desk.screenshot("26-admin-about-ru.png").await;
 
     desk.sign_in("aigul", "2580").await;
     assert!(desk.exists("#nav-work").await);

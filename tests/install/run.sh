@@ -104,7 +104,15 @@ version=$(/usr/bin/kense-cli --version) || fail "kense-cli --version"
 echo "$version" | tee "$OUT/cli-version.txt"
 echo "$version" | grep -q "^kense-cli [0-9]" || fail "kense-cli --version prints no version"
 echo "$version" | grep -qF "$data" || fail "kense-cli --version does not name the data folder"
-/usr/bin/kense-cli verify >/dev/null || fail "the installed kense-cli cannot verify the journal the window made"
+# An office set up by the installed CLI: the first administrator, then a verify signed in with the PIN.
+office="$work/office"
+printf '246810\n' > "$work/admin.pin"
+/usr/bin/kense-cli --data-dir "$office" init --admin-login admin \
+  --admin-name-kk "Әкімші Тестов" --admin-name-ru "Администратор Тестов" --pin-file "$work/admin.pin" \
+  >"$OUT/cli-init.txt" 2>&1 || { cat "$OUT/cli-init.txt" >&2; fail "the installed kense-cli cannot set up an office"; }
+/usr/bin/kense-cli --data-dir "$office" --user admin --pin-file "$work/admin.pin" verify >/dev/null \
+  || fail "the installed kense-cli cannot verify the office it set up"
+say "kense-cli set up an office and verified it"
 
 # 5. Remove: the program goes, the journal stays.
 as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$PACKAGE" >"$OUT/apt-remove.log" 2>&1 \
