@@ -140,16 +140,7 @@ pub fn report(ctx: &mut Context, args: ReportArgs) -> Result<(), Failure> {
 fn print_summary(view: &ReportView, lang: Language) {
     let c = &view.report.counts;
     let t = |key: &str| kense_core::documents::text(&format!("reports.count.{key}"), lang);
-    for (key, value) in [
-        ("received", c.received),
-        ("in_progress", c.in_progress),
-        ("completed", c.completed),
-        ("issued", c.issued),
-        ("refused", c.refused),
-        ("withdrawn", c.withdrawn),
-        ("on_time", c.on_time),
-        ("late", c.late),
-    ] {
+    for (key, value) in c.named() {
         println!("{}\t{value}", t(key));
     }
     if let Some(share) = c.on_time_share {

@@ -94,16 +94,7 @@ pub fn report_tables(view: &ReportView, lang: Language) -> Vec<Sheet> {
         txt(text("reports.col.to", lang)),
         SheetCell::Date(r.query.to),
     ]);
-    for (key, value) in [
-        ("received", c.received),
-        ("in_progress", c.in_progress),
-        ("completed", c.completed),
-        ("issued", c.issued),
-        ("refused", c.refused),
-        ("withdrawn", c.withdrawn),
-        ("on_time", c.on_time),
-        ("late", c.late),
-    ] {
+    for (key, value) in c.named() {
         summary.rows.push(vec![
             txt(text(&format!("reports.count.{key}"), lang)),
             int(value),

@@ -118,6 +118,23 @@ pub struct Counts {
     pub on_time_share: Option<f64>,
 }
 
+impl Counts {
+    /// The whole-number figures in the order reports print them, each with the
+    /// key of its label (`reports.count.<key>` in the locales).
+    pub fn named(&self) -> [(&'static str, u32); 8] {
+        [
+            ("received", self.received),
+            ("in_progress", self.in_progress),
+            ("completed", self.completed),
+            ("issued", self.issued),
+            ("refused", self.refused),
+            ("withdrawn", self.withdrawn),
+            ("on_time", self.on_time),
+            ("late", self.late),
+        ]
+    }
+}
+
 /// How often a refusal ground was cited in the period's refusals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
