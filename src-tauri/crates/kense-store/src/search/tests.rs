@@ -35,7 +35,7 @@ fn application(name: &str, iin: &str) -> ValidApplication {
 const T: &str = "2026-11-23T10:00:00+05:00";
 
 fn journal(people: &[(&str, &str)]) -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     for (name, iin) in people {
         let app = application(name, iin);
         store
@@ -163,7 +163,7 @@ fn a_changed_name_is_searched_by_its_new_form() {
 
 #[test]
 fn the_search_uses_the_trigram_index_on_thousands_of_cases() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = Store::open_in_memory().unwrap();
     let surnames = [
         "Бекмаханова",
         "Ахметова",
