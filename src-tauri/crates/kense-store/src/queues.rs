@@ -99,7 +99,7 @@ pub(crate) fn search_clause(
         );
     }
     let words = filter.text.as_deref().map(query_words).unwrap_or_default();
-    if let Some((condition, values)) = search::condition(&words) {
+    if let Some((condition, values)) = search::condition(&words, limit) {
         // Placeholders numbered after the filters' own.
         let mut numbered = String::new();
         for (i, piece) in condition.split('?').enumerate() {

@@ -10,9 +10,10 @@ use rusqlite::Connection;
 
 use crate::StoreError;
 
-/// Matches at most this many cases, the newest first, before the journal's
-/// other filters and order apply: a fragment common to thousands of cases
-/// answers with the newest of them (the search should then be narrower).
+/// A search for a page of rows matches at most this many cases (or the
+/// page's size if larger, e.g. an export), the newest first, before the
+/// journal's other filters and order apply: a fragment common to thousands of
+/// cases answers with the newest of them (the search should then be narrower).
 pub const MATCH_CAP: u32 = 1000;
 
 /// Registers `kense_fold(text)` (NULL stays NULL): the search triggers call it.
@@ -38,8 +39,8 @@ pub fn register_functions(conn: &Connection) -> Result<(), StoreError> {
 /// The condition on `cases.id` that every folded word of `words` matches:
 /// words of three characters or more through the trigram index (one MATCH
 /// with AND), shorter ones with LIKE on the same folded line. `None` when
-/// there is nothing to match.
-pub fn condition(words: &[String]) -> Option<(String, Vec<Value>)> {
+/// there is nothing to match. `limit` is the rows wanted (see `MATCH_CAP`).
+pub fn condition(words: &[String], limit: u32) -> Option<(String, Vec<Value>)> {
     if words.is_empty() {
         return None;
     }
@@ -59,8 +60,9 @@ pub fn condition(words: &[String]) -> Option<(String, Vec<Value>)> {
         parts.push("haystack LIKE ? ESCAPE '\\'");
         args.push(Value::Text(format!("%{}%", escape_like(word))));
     }
+    let cap = limit.max(MATCH_CAP);
     let sql = format!(
-        "id IN (SELECT rowid FROM case_search WHERE {} ORDER BY rowid DESC LIMIT {MATCH_CAP})",
+        "id IN (SELECT rowid FROM case_search WHERE {} ORDER BY rowid DESC LIMIT {cap})",
         parts.join(" AND ")
     );
     Some((sql, args))

@@ -203,6 +203,13 @@ fn the_search_uses_the_trigram_index_on_thousands_of_cases() {
     let found = search(store.conn(), &text("Бекмаханова Асел"), at(T), 10_000).unwrap();
     assert!(!found.is_empty());
     assert!(found.iter().all(|c| c.applicant.name == "Бекмаханова Әсел"));
+    // A page of 200 takes the newest of the first 1,000 matches; an export
+    // (no limit) takes every match.
+    let page = search(store.conn(), &text("2026"), at(T), 200).unwrap();
+    assert_eq!(page.len(), 200);
+    assert_eq!(page[0].number, "2026-03000", "the newest first");
+    let all = search(store.conn(), &text("2026"), at(T), u32::MAX).unwrap();
+    assert_eq!(all.len(), 3000);
 
     for query in ["8004", "00005", "Бекмаханова Асел", "асел 2026-01"] {
         let (clause, args) = search_clause(&text(query), at(T), 200);
