@@ -159,3 +159,74 @@ fn the_demo_journal_has_cases_in_both_languages() {
         "a second seed adds nothing"
     );
 }
+
+/// A valid IIN starting with `birth` (yymmdd) and the century-and-sex digit.
+fn valid_iin(birth: &str, serial: u32) -> String {
+    (serial..serial + 100)
+        .flat_map(|s| (0..10).map(move |c| format!("{birth}{:04}{c}", s % 10_000)))
+        .find(|iin| kense_domain::iin::checksum_ok(iin))
+        .unwrap()
+}
+
+/// Issue 11, "search that forgives": the clerk types what she remembers.
+#[test]
+fn search_forgives_fragments_keyboards_and_word_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = with_users(Office::create(dir.path()).unwrap());
+    let now = at("2026-11-23T12:00:00+05:00");
+    let search = |office: &Office, text: &str| {
+        let filter = kense_domain::journal::JournalFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        office.search_journal(&filter, now).unwrap()
+    };
+    // An empty journal: nothing found, and the journal says it is empty.
+    let empty = search(&office, "Асел");
+    assert!(empty.rows.is_empty());
+    assert!(empty.journal_empty);
+
+    for (name, iin) in [
+        ("Бекмаханова Әсел Қайратқызы", valid_iin("8004164", 25)),
+        ("Ержан Сәбитұлы Қалиев", valid_iin("8506073", 111)),
+        ("Иванов Пётр", valid_iin("7702023", 333)),
+        ("Құрманов Ерлан", valid_iin("7903033", 444)),
+        ("Нұрланова Гүлнар", valid_iin("9505054", 666)),
+    ] {
+        office
+            .register(
+                &vessel_application(name, &iin, "2026-11-23T10:20:00+05:00"),
+                "clerk",
+                now,
+            )
+            .unwrap();
+    }
+    let numbers = |office: &Office, text: &str| -> Vec<String> {
+        let found = search(office, text);
+        let mut numbers: Vec<String> = found.rows.into_iter().map(|r| r.number).collect();
+        numbers.sort();
+        numbers
+    };
+    assert_eq!(numbers(&office, "8004"), ["2026-00001"], "start of an IIN");
+    assert_eq!(
+        numbers(&office, "00005"),
+        ["2026-00005"],
+        "part of a number"
+    );
+    assert_eq!(numbers(&office, "2026-0000").len(), 5);
+    assert_eq!(numbers(&office, "Асел"), ["2026-00001"], "Russian keyboard");
+    assert_eq!(numbers(&office, "гулнар"), ["2026-00005"]);
+    assert_eq!(
+        numbers(&office, "Бекмаханова Әсел"),
+        ["2026-00001"],
+        "surname first"
+    );
+    assert_eq!(numbers(&office, "Әсел Бекмаханова"), ["2026-00001"]);
+    let nothing = search(&office, "Бекмаханова Жұмабаева");
+    assert!(nothing.rows.is_empty(), "a word matching nothing");
+    assert!(
+        !nothing.journal_empty,
+        "nothing found is not an empty journal"
+    );
+    assert!(!search(&office, "Асел").journal_empty);
+}

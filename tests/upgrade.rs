@@ -130,6 +130,26 @@ fn an_older_journal_is_backed_up_migrated_and_keeps_everything() {
         ["2026-00004", "2026-00003", "2026-00002", "2026-00001"]
     );
 
+    // Old cases are searchable the forgiving way (migration 0010 filled the
+    // search table): Russian-keyboard letters, surname first, a BIN fragment.
+    for (text, expected) in [
+        ("Бекова Гулнур", "2026-00003"),
+        ("астык", "2026-00002"),
+        ("0440", "2026-00002"),
+    ] {
+        let found = json(
+            &run(dir.path(), "admin", &["journal", "--text", text, "--json"]),
+            text,
+        );
+        let found: Vec<&str> = found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["number"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, [expected], "journal --text {text}");
+    }
+
     // The histories and where each case stands.
     let handed_over = json(
         &run(dir.path(), "admin", &["case", "2026-00001", "--json"]),

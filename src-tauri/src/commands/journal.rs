@@ -1,5 +1,5 @@
 use kense_core::office::check_iin as decode_iin;
-use kense_core::views::{JournalRow, ServiceOption};
+use kense_core::views::{JournalRow, JournalSearch, ServiceOption};
 use kense_core::ApiError;
 use kense_domain::case::{ApplicationInput, Case};
 use kense_domain::iin::IinInfo;
@@ -23,9 +23,9 @@ pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> 
 pub fn search_journal(
     state: State<'_, AppState>,
     filter: JournalFilter,
-) -> Result<Vec<JournalRow>, ApiError> {
+) -> Result<JournalSearch, ApiError> {
     let now = state.clock.now();
-    state.reading(|office| office.search(&filter, now))
+    state.reading(|office| office.search_journal(&filter, now))
 }
 
 #[tauri::command]

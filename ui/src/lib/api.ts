@@ -13,6 +13,7 @@ import type { ActionKind } from "./bindings/ActionKind";
 import type { ActOptions } from "./bindings/ActOptions";
 import type { CaseView } from "./bindings/CaseView";
 import type { JournalFilter } from "./bindings/JournalFilter";
+import type { JournalSearch } from "./bindings/JournalSearch";
 import type { OverdueDashboard } from "./bindings/OverdueDashboard";
 import type { FirstRun } from "./bindings/FirstRun";
 import type { User } from "./bindings/User";
@@ -56,7 +57,7 @@ export const api = {
   register: (input: ApplicationInput, requestId: string) =>
     call<Case>("register_case", { input, requestId }),
   checkIin: (iin: string) => call<IinInfo>("check_iin", { iin }),
-  searchJournal: (filter: JournalFilter) => call<JournalRow[]>("search_journal", { filter }),
+  searchJournal: (filter: JournalFilter) => call<JournalSearch>("search_journal", { filter }),
   users: () => call<User[]>("list_users"),
   signIn: (login: string, pin: string) => call<User>("sign_in", { login, pin }),
   signOut: () => call<void>("sign_out"),

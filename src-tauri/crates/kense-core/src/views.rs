@@ -44,6 +44,15 @@ pub struct ProcedureOption {
     pub name: Text,
 }
 
+/// The answer to a journal search: its rows, and whether the journal holds no
+/// case at all, so an empty answer tells "nothing found" from "nothing yet".
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JournalSearch {
+    pub rows: Vec<JournalRow>,
+    pub journal_empty: bool,
+}
+
 /// One line of the journal.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -4,9 +4,10 @@ use chrono::{DateTime, FixedOffset};
 use kense_domain::case::Case;
 use kense_domain::journal::JournalFilter;
 use kense_domain::types::Role;
+use kense_store::cases;
 use kense_store::queues::{self, Queue};
 
-use crate::views::{JournalRow, OverdueCount, OverdueDashboard};
+use crate::views::{JournalRow, JournalSearch, OverdueCount, OverdueDashboard};
 use crate::{CoreError, Office};
 
 type Time = DateTime<FixedOffset>;
@@ -100,5 +101,20 @@ impl Office {
     pub fn search(&self, filter: &JournalFilter, now: Time) -> Result<Vec<JournalRow>, CoreError> {
         let found = queues::search(self.store().conn(), filter, now, SEARCH_LIMIT)?;
         Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
+    }
+
+    /// `search` with whether the journal is empty: asked only when nothing
+    /// was found, so the window says "nothing found" or "no applications yet".
+    pub fn search_journal(
+        &self,
+        filter: &JournalFilter,
+        now: Time,
+    ) -> Result<JournalSearch, CoreError> {
+        let rows = self.search(filter, now)?;
+        let journal_empty = rows.is_empty() && cases::is_empty(self.store().conn())?;
+        Ok(JournalSearch {
+            rows,
+            journal_empty,
+        })
     }
 }

@@ -209,8 +209,9 @@ pub fn normalize_text(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The form of a name used for case-insensitive search: Cyrillic and Kazakh
-/// letters lower-cased by Unicode rules, white space folded.
+/// The lower-cased name stored (and hash-chained) with each case in
+/// `applicant_name_folded`. Journal search folds with `search::fold` instead
+/// (look-alike letters too), kept in its own table (store migration 0010).
 pub fn fold_for_search(text: &str) -> String {
     normalize_text(text).to_lowercase()
 }

@@ -12,6 +12,7 @@ pub mod numbering;
 pub mod regulation;
 pub mod report;
 pub mod schedule;
+pub mod search;
 pub mod sign_in;
 pub mod text;
 pub mod types;

@@ -27,7 +27,7 @@ fn is_forbidden(c: char, multiline: bool) -> bool {
 }
 
 /// Characters with no visible form: removed.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

@@ -161,6 +161,13 @@ pub fn count(conn: &Connection) -> Result<u64, StoreError> {
     Ok(n as u64)
 }
 
+/// Whether the journal holds no case at all (an empty result then means an
+/// empty journal, not a search that found nothing).
+pub fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+    let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
+    Ok(!any)
+}
+
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("unknown {what} `{value}` in the journal"))
 }

@@ -45,6 +45,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Registers `kense_sha256(text or blob)` on a connection: the triggers and views
 /// of the ledger call it, so every connection the store opens must have it.
+/// The search triggers' `kense_fold` is registered here too.
 pub fn register_functions(conn: &Connection) -> Result<(), StoreError> {
     conn.create_scalar_function(
         "kense_sha256",
@@ -61,6 +62,7 @@ pub fn register_functions(conn: &Connection) -> Result<(), StoreError> {
             })
         },
     )?;
+    crate::search::register_functions(conn)?;
     Ok(())
 }
 

@@ -18,6 +18,7 @@ pub mod queues;
 pub mod reports;
 pub mod requests;
 pub mod salvage;
+pub mod search;
 pub mod service_versions;
 pub mod settings;
 pub mod sign_in_log;

@@ -2,12 +2,14 @@
 
 use chrono::{DateTime, FixedOffset};
 use kense_domain::case::Case;
-use kense_domain::journal::{JournalFilter, SearchText};
+use kense_domain::journal::JournalFilter;
+use kense_domain::search::query_words;
 use kense_domain::types::Role;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
 use crate::cases::{read_cases, time_text};
+use crate::search;
 use crate::StoreError;
 
 /// Whose open steps to list.
@@ -58,6 +60,16 @@ pub fn search(
     now: DateTime<FixedOffset>,
     limit: u32,
 ) -> Result<Vec<Case>, StoreError> {
+    let (sql, args) = search_clause(filter, now, limit);
+    read_cases(conn, &sql, &args)
+}
+
+/// The `WHERE … ORDER BY … LIMIT` clause over `cases` of a journal search.
+pub(crate) fn search_clause(
+    filter: &JournalFilter,
+    now: DateTime<FixedOffset>,
+    limit: u32,
+) -> (String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let mut add = |condition: &str, value: Value| {
@@ -86,26 +98,18 @@ pub fn search(
             Value::Text(time_text(&now)),
         );
     }
-    match filter.text.as_deref().and_then(SearchText::parse) {
-        Some(SearchText::IdNumber(id)) => add("applicant_id_number = ?", Value::Text(id)),
-        // A prefix as a range, so the unique index on `number` answers it.
-        Some(SearchText::Number(n)) => {
-            add("number >= ?", Value::Text(n.clone()));
-            add("number <= ?", Value::Text(format!("{n}\u{FFFF}")));
+    let words = filter.text.as_deref().map(query_words).unwrap_or_default();
+    if let Some((condition, values)) = search::condition(&words, limit) {
+        // Placeholders numbered after the filters' own.
+        let mut numbered = String::new();
+        for (i, piece) in condition.split('?').enumerate() {
+            if i > 0 {
+                args.push(values[i - 1].clone());
+                numbered.push_str(&format!("?{}", args.len()));
+            }
+            numbered.push_str(piece);
         }
-        // Three letters or more: the trigram index finds the part of the name,
-        // the newest matches first (ids grow with registration); a fragment common
-        // to thousands of names answers with the newest of them.
-        Some(SearchText::Name(name)) if name.chars().count() >= 3 => add(
-            "id IN (SELECT rowid FROM cases_name_trigrams WHERE cases_name_trigrams MATCH ?
-                    ORDER BY rowid DESC LIMIT 1000)",
-            Value::Text(format!("\"{}\"", name.replace('"', "\"\""))),
-        ),
-        Some(SearchText::Name(name)) => add(
-            "applicant_name_folded LIKE ? ESCAPE '\\'",
-            Value::Text(format!("%{}%", escape_like(&name))),
-        ),
-        None => {}
+        conditions.push(numbered);
     }
     let filter_sql = if conditions.is_empty() {
         String::new()
@@ -113,13 +117,7 @@ pub fn search(
         format!("WHERE {}", conditions.join(" AND "))
     };
     let sql = format!("{filter_sql} ORDER BY registered_at DESC, id DESC LIMIT {limit}");
-    read_cases(conn, &sql, &args)
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    (sql, args)
 }
 
 /// (key, count) pairs, the largest count first.

@@ -14,6 +14,7 @@ from?: string,
  */
 to?: string, overdue_only: boolean, 
 /**
- * A registration number, an IIN/BIN, or part of the applicant's name.
+ * Words, each a part of the registration number, the IIN/BIN or the
+ * applicant's name, in any order (see `search::query_words`).
  */
 text?: string, };
