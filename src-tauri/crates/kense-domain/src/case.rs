@@ -391,33 +391,30 @@ pub fn validate_application(
         }
     }
 
-    let received_at = match DateTime::parse_from_rfc3339(input.received_at.trim()) {
-        Ok(t) if t > now => {
-            c.fail(
-                ErrorCode::ReceivedInFuture,
-                "received_at",
-                format!("{t} is after now ({now})"),
-            );
-            None
-        }
-        Ok(t) if now - t > Duration::days(MAX_RECEIPT_AGE_DAYS) => {
-            c.fail(
-                ErrorCode::ReceivedTooOld,
-                "received_at",
-                format!("{t} is more than {MAX_RECEIPT_AGE_DAYS} days before now ({now})"),
-            );
-            None
-        }
-        Ok(t) => Some(t.with_timezone(now.offset())),
-        Err(_) => {
-            c.fail(
-                ErrorCode::DateInvalid,
-                "received_at",
-                format!("`{}` is not an RFC 3339 date-time", input.received_at),
-            );
-            None
-        }
-    };
+    let received_at =
+        match crate::dates::date_time_field("received_at", &input.received_at, *now.offset()) {
+            Ok(t) if t > now => {
+                c.fail(
+                    ErrorCode::ReceivedInFuture,
+                    "received_at",
+                    format!("{t} is after now ({now})"),
+                );
+                None
+            }
+            Ok(t) if now - t > Duration::days(MAX_RECEIPT_AGE_DAYS) => {
+                c.fail(
+                    ErrorCode::ReceivedTooOld,
+                    "received_at",
+                    format!("{t} is more than {MAX_RECEIPT_AGE_DAYS} days before now ({now})"),
+                );
+                None
+            }
+            Ok(t) => Some(t.with_timezone(now.offset())),
+            Err(e) => {
+                c.fail(ErrorCode::DateInvalid, "received_at", e.detail);
+                None
+            }
+        };
 
     let external_number = c
         .clean(
@@ -471,8 +468,8 @@ pub fn validate_application(
             MAX_SHORT_FIELD_CHARS,
             ErrorCode::Required,
         );
-        let poa_date = match NaiveDate::parse_from_str(r.poa_date.trim(), "%Y-%m-%d") {
-            Ok(d) => {
+        let poa_date = match crate::dates::parse_date(&r.poa_date) {
+            Some(d) => {
                 if received_at.is_some_and(|t| d > t.date_naive()) {
                     c.fail(
                         ErrorCode::PoaDateAfterReceipt,
@@ -482,11 +479,11 @@ pub fn validate_application(
                 }
                 Some(d)
             }
-            Err(_) => {
+            None => {
                 c.fail(
                     ErrorCode::DateInvalid,
                     "representative.poa_date",
-                    "not a YYYY-MM-DD date",
+                    crate::dates::DATE_HINT,
                 );
                 None
             }
