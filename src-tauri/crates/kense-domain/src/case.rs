@@ -28,7 +28,7 @@ pub struct ApplicationInput {
     pub service: String,
     pub procedure: String,
     pub channel: String,
-    /// RFC 3339, e.g. `2026-11-23T10:15:00+05:00`.
+    /// `dd.mm.yyyy HH:MM` in office time (e.g. `23.11.2026 10:15`), ISO, or RFC 3339.
     pub received_at: String,
     pub language: String,
     #[serde(default)]
@@ -68,7 +68,7 @@ pub struct RepresentativeInput {
     pub iin: String,
     /// Number of the (notarised) power of attorney or document of authority.
     pub poa_number: String,
-    /// Its date, `YYYY-MM-DD`.
+    /// Its date, `dd.mm.yyyy` or `yyyy-mm-dd`.
     pub poa_date: String,
 }
 
