@@ -15,7 +15,7 @@ pub struct Cli {
     /// The journal's folder (default: $KENSE_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,
-    /// The office's "now", RFC 3339 (default: $KENSE_NOW, else the real clock).
+    /// The office's "now", RFC 3339 or DD.MM.YYYY HH:MM (default: $KENSE_NOW, else the real clock).
     #[arg(long, global = true)]
     pub now: Option<String>,
     /// Who acts (default: $KENSE_USER, else $USER); signs in with the PIN.
