@@ -43,6 +43,7 @@ pub fn run() {
             commands::admin::service_definition,
             commands::admin::edit_service,
             commands::admin::calendar_year,
+            commands::journal::month_days_off,
             commands::admin::edit_calendar,
             commands::admin::calendar_edits,
             commands::documents::document_pdf,

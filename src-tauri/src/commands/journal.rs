@@ -42,3 +42,13 @@ pub fn register_case(
 pub fn check_iin(state: State<'_, AppState>, iin: String) -> Result<IinInfo, ApiError> {
     state.with_office(|_| decode_iin(&iin))
 }
+
+/// The office's days off in a month (`yyyy-mm-dd`), for the date picker.
+#[tauri::command]
+pub fn month_days_off(
+    state: State<'_, AppState>,
+    year: i32,
+    month: u32,
+) -> Result<Vec<String>, ApiError> {
+    state.with_office(|office| office.month_days_off(year, month))
+}

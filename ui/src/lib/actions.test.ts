@@ -123,7 +123,7 @@ describe("building the act from the form", () => {
     expect(buildAction("send_external", form, full)).toEqual({
       action: "send_external",
       bodies: ["ДСМ", "Төтенше жағдайлар департаменті"],
-      sent_on: today,
+      sent_on: "23.11.2026", // the form shows dd.mm.yyyy; the domain reads it
     });
   });
 
@@ -134,7 +134,7 @@ describe("building the act from the form", () => {
       body: "ДСМ",
       positive: false,
       text: "сәйкес емес",
-      date: today,
+      date: "23.11.2026",
     });
   });
 

@@ -8,6 +8,7 @@ import type { HandOverMethod } from "./bindings/HandOverMethod";
 import type { Procedure } from "./bindings/Procedure";
 import type { Role } from "./bindings/Role";
 import type { User } from "./bindings/User";
+import { isoToDateText } from "./dates";
 import { fromInputText } from "./time";
 
 /** Form inputs, each named by the `Action` field it fills (`#field-<name>` in the window). */
@@ -86,10 +87,10 @@ export function emptyForm(today: string, check: Check = "completeness"): FormSta
     value: "",
     note: "",
     bodies: "",
-    sent_on: today,
+    sent_on: isoToDateText(today),
     body: "",
     positive: true,
-    date: today,
+    date: isoToDateText(today),
     fields: {},
     grounds: [],
     missing_documents: "",

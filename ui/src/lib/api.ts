@@ -78,6 +78,8 @@ export const api = {
   editService: (service: string, edit: ServiceEdit) =>
     call<ServiceDefinition>("edit_service", { service, edit }),
   calendarYear: (year: number) => call<CalendarYear>("calendar_year", { year }),
+  /** The office's days off of a month (`yyyy-mm-dd`), for the date picker. */
+  monthDaysOff: (year: number, month: number) => call<string[]>("month_days_off", { year, month }),
   editCalendar: (year: number, change: CalendarChange) =>
     call<CalendarYear>("edit_calendar", { year, change }),
   calendarEdits: () => call<CalendarEditView[]>("calendar_edits"),

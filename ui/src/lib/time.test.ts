@@ -7,7 +7,9 @@ describe("office time texts", () => {
   });
 
   it("round-trips the form's text", () => {
-    expect(toInputText("2026-11-23T10:15:00+05:00")).toBe("2026-11-23 10:15");
+    expect(toInputText("2026-11-23T10:15:00+05:00")).toBe("23.11.2026 10:15");
+    expect(fromInputText("23.11.2026 10:15")).toBe("2026-11-23T10:15:00+05:00");
+    expect(fromInputText("3.12.2026 9:05")).toBe("2026-12-03T09:05:00+05:00");
     expect(fromInputText(" 2026-11-23 10:15 ")).toBe("2026-11-23T10:15:00+05:00");
     expect(fromInputText("2026-11-23T10:15")).toBe("2026-11-23T10:15:00+05:00");
   });

@@ -1,3 +1,5 @@
+import { isoOf, parseDateTimeText } from "./dates";
+
 // The office works in one time zone, UTC+5 (all of Kazakhstan since 1 March 2024).
 export const OFFICE_OFFSET = "+05:00";
 
@@ -7,17 +9,17 @@ export function formatOfficeDateTime(rfc3339: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : rfc3339;
 }
 
-/** `2026-11-23T10:15:00+05:00` → `2026-11-23 10:15`, the form's editable text. */
+/** `2026-11-23T10:15:00+05:00` → `23.11.2026 10:15`, the form's editable text. */
 export function toInputText(rfc3339: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(rfc3339);
-  return m ? `${m[1]} ${m[2]}` : rfc3339;
+  return formatOfficeDateTime(rfc3339);
 }
 
-/** The form's `2026-11-23 10:15` (or with `T`) → RFC 3339 in office time.
- *  Anything else is passed on as typed, so the backend names the error. */
+/** The form's `23.11.2026 10:15` (or ISO `2026-11-23 10:15`) → RFC 3339 in office
+ *  time, for commands that store the time as sent. Anything else is passed on as
+ *  typed, so the backend names the error. */
 export function fromInputText(text: string): string {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})\s*$/.exec(text);
-  return m ? `${m[1]}T${m[2]}:00${OFFICE_OFFSET}` : text.trim();
+  const v = parseDateTimeText(text);
+  return v ? `${isoOf(v.date)}T${v.time}:00${OFFICE_OFFSET}` : text.trim();
 }
 
 /** `1980-04-16` → `16.04.1980`. */

@@ -11,7 +11,7 @@ pub enum AdminCommand {
         service: String,
         #[arg(long)]
         procedure: String,
-        /// When the first step starts, RFC 3339 (e.g. 2026-11-23T10:00:00+05:00).
+        /// When the first step starts: DD.MM.YYYY HH:MM (office time) or RFC 3339.
         #[arg(long, value_name = "RFC3339")]
         start: String,
         /// The intake channel (state_corp, portal, in_person, post); default state_corp
@@ -70,26 +70,26 @@ pub enum CalendarAction {
 pub enum CalendarEdit {
     /// Makes a working weekday a day off.
     AddDayOff {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         date: String,
         #[command(flatten)]
         act: ActArgs,
     },
     /// Takes back a transferred day off.
     RemoveDayOff {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         date: String,
     },
     /// Makes a Saturday or Sunday a working day.
     AddWorkingDay {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         date: String,
         #[command(flatten)]
         act: ActArgs,
     },
     /// Takes back a worked weekend day.
     RemoveWorkingDay {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         date: String,
     },
     /// Sets the office hours (HH:MM).

@@ -15,7 +15,7 @@ pub struct Cli {
     /// The journal's folder (default: $KENSE_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,
-    /// The office's "now", RFC 3339 (default: $KENSE_NOW, else the real clock).
+    /// The office's "now", RFC 3339 or DD.MM.YYYY HH:MM (default: $KENSE_NOW, else the real clock).
     #[arg(long, global = true)]
     pub now: Option<String>,
     /// Who acts (default: $KENSE_USER, else $USER); signs in with the PIN.
@@ -101,9 +101,9 @@ pub enum Command {
     User(UserCommand),
     /// Marks the head absent for a period: the deputy acts meanwhile.
     Absence {
-        #[arg(long, value_name = "RFC3339")]
+        #[arg(long, value_name = "DD.MM.YYYY HH:MM")]
         from: String,
-        #[arg(long, value_name = "RFC3339")]
+        #[arg(long, value_name = "DD.MM.YYYY HH:MM")]
         until: String,
     },
     #[command(flatten)]
@@ -157,9 +157,9 @@ pub enum Command {
     },
     /// Prints the registration journal for a period (registration dates, inclusive).
     PrintJournal {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         from: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "DD.MM.YYYY")]
         to: String,
         #[arg(long, default_value = "kk")]
         lang: String,
@@ -184,9 +184,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "DD.MM.YYYY")]
     pub from: String,
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "DD.MM.YYYY")]
     pub to: String,
     /// The per-group table: service, executor or channel.
     #[arg(long)]
@@ -229,10 +229,10 @@ pub struct JournalFilterArgs {
     pub service: Option<String>,
     #[arg(long)]
     pub executor: Option<String>,
-    /// Registered on or after (YYYY-MM-DD).
+    /// Registered on or after (DD.MM.YYYY, or YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
-    /// Registered on or before (YYYY-MM-DD).
+    /// Registered on or before (DD.MM.YYYY, or YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
     #[arg(long)]

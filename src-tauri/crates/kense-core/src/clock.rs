@@ -21,10 +21,13 @@ impl Clock {
     pub fn from_override(arg: Option<&str>, env: Option<&str>) -> Result<Clock, String> {
         match arg.or(env).map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(Clock::Real),
-            Some(text) => DateTime::parse_from_rfc3339(text)
-                .map(|t| Clock::Fixed(t.with_timezone(&office_offset())))
-                .map_err(|_| {
-                    format!("`{text}` is not an RFC 3339 time (e.g. 2026-11-23T10:00:00+05:00)")
+            // RFC 3339 as scripts write it, or dd.mm.yyyy HH:MM in office time.
+            Some(text) => kense_domain::dates::parse_date_time(text, office_offset())
+                .map(Clock::Fixed)
+                .ok_or_else(|| {
+                    format!(
+                        "`{text}` is not a time (e.g. 2026-11-23T10:00:00+05:00 or 23.11.2026 10:00)"
+                    )
                 }),
         }
     }
@@ -34,5 +37,31 @@ impl Clock {
             Clock::Real => Utc::now().with_timezone(&office_offset()),
             Clock::Fixed(t) => t,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_override_reads_rfc3339_and_office_dates() {
+        let want = DateTime::parse_from_rfc3339("2026-12-02T10:30:00+05:00").unwrap();
+        for text in [
+            "2026-12-02T10:30:00+05:00",
+            "2026-12-02T05:30:00Z",
+            "02.12.2026 10:30",
+        ] {
+            assert_eq!(
+                Clock::from_override(Some(text), None),
+                Ok(Clock::Fixed(want))
+            );
+        }
+        assert_eq!(
+            Clock::from_override(None, Some("02.12.2026 10:30")),
+            Ok(Clock::Fixed(want))
+        );
+        assert_eq!(Clock::from_override(None, Some(" ")), Ok(Clock::Real));
+        assert!(Clock::from_override(Some("12/02/2026"), None).is_err());
     }
 }

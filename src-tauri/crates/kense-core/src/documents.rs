@@ -431,10 +431,7 @@ pub(crate) fn signed_outgoing_number(
 }
 
 fn date_in_field(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .ok()
+    kense_domain::dates::parse_date(text)
 }
 
 fn base_result_kind(service: &ServiceDefinition) -> ResultKind {
@@ -1389,16 +1386,10 @@ impl Office {
     }
 }
 
-/// A date as forms and the CLI give it (`YYYY-MM-DD`); `field` names it in the error.
+/// A date as forms and the CLI give it (`dd.mm.yyyy`, or ISO `yyyy-mm-dd`);
+/// `field` names it in the error.
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, CoreError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        DomainError::at(
-            ErrorCode::DateInvalid,
-            field,
-            format!("`{text}` is not a date YYYY-MM-DD"),
-        )
-        .into()
-    })
+    Ok(kense_domain::dates::date_field(field, text)?)
 }
 
 /// A text of `locales/` in `lang` (for the CLI's messages).

@@ -77,6 +77,24 @@ impl Office {
         &self.calendar
     }
 
+    /// The days off of a month as `yyyy-mm-dd` (for the date picker).
+    pub fn month_days_off(&self, year: i32, month: u32) -> Result<Vec<String>, CoreError> {
+        if !(2000..=2100).contains(&year) || !(1..=12).contains(&month) {
+            return Err(DomainError::at(
+                ErrorCode::DateInvalid,
+                "month",
+                format!("{year}-{month} is not a month of 2000..2100"),
+            )
+            .into());
+        }
+        Ok(self
+            .calendar
+            .days_off_in_month(year, month)
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect())
+    }
+
     pub fn data_dir(&self) -> Option<&Path> {
         self.data_dir.as_deref()
     }

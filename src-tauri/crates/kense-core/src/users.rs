@@ -89,7 +89,8 @@ impl Office {
         Ok(())
     }
 
-    /// The same, from RFC 3339 texts as a form or the CLI gives them.
+    /// The same, from texts as a form or the CLI gives them (`dd.mm.yyyy HH:MM`,
+    /// ISO or RFC 3339), read in the office's time zone (that of `now`).
     pub fn set_head_absence_text(
         &mut self,
         from: &str,
@@ -97,14 +98,12 @@ impl Office {
         by: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<(), CoreError> {
-        let parse = |field: &str, text: &str| {
-            DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-                CoreError::from(DomainError::at(
-                    ErrorCode::DateInvalid,
-                    field,
-                    format!("`{text}` is not RFC 3339"),
-                ))
-            })
+        let parse = |field: &str, text: &str| -> Result<DateTime<FixedOffset>, CoreError> {
+            Ok(kense_domain::dates::date_time_field(
+                field,
+                text,
+                *now.offset(),
+            )?)
         };
         self.set_head_absence(parse("from", from)?, parse("until", until)?, by, now)
     }

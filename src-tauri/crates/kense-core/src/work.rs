@@ -97,8 +97,10 @@ impl Office {
         })
     }
 
-    /// The journal narrowed by a filter, newest first.
+    /// The journal narrowed by a filter, newest first. Its dates may be written
+    /// `dd.mm.yyyy` or `yyyy-mm-dd`; any other is `date_invalid` on its field.
     pub fn search(&self, filter: &JournalFilter, now: Time) -> Result<Vec<JournalRow>, CoreError> {
+        let filter = &kense_domain::dates::journal_filter_dates(filter)?;
         let found = queues::search(self.store().conn(), filter, now, SEARCH_LIMIT)?;
         Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
     }

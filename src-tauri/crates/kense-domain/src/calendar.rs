@@ -145,6 +145,20 @@ impl WorkingCalendar {
             || self.working_weekend_days(day.year()).contains(&day)
     }
 
+    /// Every day of `month` (1–12) of `year` the office does not work: weekends
+    /// not worked by a transfer, holidays and their shifted days. Empty for a
+    /// month that does not exist.
+    pub fn days_off_in_month(&self, year: i32, month: u32) -> Vec<NaiveDate> {
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return Vec::new();
+        };
+        first
+            .iter_days()
+            .take_while(|d| d.month() == month)
+            .filter(|d| !self.is_working_day(*d))
+            .collect()
+    }
+
     /// Weekend days worked by a transfer in `year`.
     pub fn working_weekend_days(&self, year: i32) -> BTreeSet<NaiveDate> {
         self.years

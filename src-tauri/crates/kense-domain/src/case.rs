@@ -28,7 +28,7 @@ pub struct ApplicationInput {
     pub service: String,
     pub procedure: String,
     pub channel: String,
-    /// RFC 3339, e.g. `2026-11-23T10:15:00+05:00`.
+    /// `dd.mm.yyyy HH:MM` in office time (e.g. `23.11.2026 10:15`), ISO, or RFC 3339.
     pub received_at: String,
     pub language: String,
     #[serde(default)]
@@ -68,7 +68,7 @@ pub struct RepresentativeInput {
     pub iin: String,
     /// Number of the (notarised) power of attorney or document of authority.
     pub poa_number: String,
-    /// Its date, `YYYY-MM-DD`.
+    /// Its date, `dd.mm.yyyy` or `yyyy-mm-dd`.
     pub poa_date: String,
 }
 
@@ -392,33 +392,30 @@ pub fn validate_application(
         }
     }
 
-    let received_at = match DateTime::parse_from_rfc3339(input.received_at.trim()) {
-        Ok(t) if t > now => {
-            c.fail(
-                ErrorCode::ReceivedInFuture,
-                "received_at",
-                format!("{t} is after now ({now})"),
-            );
-            None
-        }
-        Ok(t) if now - t > Duration::days(MAX_RECEIPT_AGE_DAYS) => {
-            c.fail(
-                ErrorCode::ReceivedTooOld,
-                "received_at",
-                format!("{t} is more than {MAX_RECEIPT_AGE_DAYS} days before now ({now})"),
-            );
-            None
-        }
-        Ok(t) => Some(t.with_timezone(now.offset())),
-        Err(_) => {
-            c.fail(
-                ErrorCode::DateInvalid,
-                "received_at",
-                format!("`{}` is not an RFC 3339 date-time", input.received_at),
-            );
-            None
-        }
-    };
+    let received_at =
+        match crate::dates::date_time_field("received_at", &input.received_at, *now.offset()) {
+            Ok(t) if t > now => {
+                c.fail(
+                    ErrorCode::ReceivedInFuture,
+                    "received_at",
+                    format!("{t} is after now ({now})"),
+                );
+                None
+            }
+            Ok(t) if now - t > Duration::days(MAX_RECEIPT_AGE_DAYS) => {
+                c.fail(
+                    ErrorCode::ReceivedTooOld,
+                    "received_at",
+                    format!("{t} is more than {MAX_RECEIPT_AGE_DAYS} days before now ({now})"),
+                );
+                None
+            }
+            Ok(t) => Some(t.with_timezone(now.offset())),
+            Err(e) => {
+                c.fail(ErrorCode::DateInvalid, "received_at", e.detail);
+                None
+            }
+        };
 
     let external_number = c
         .clean(
@@ -472,8 +469,8 @@ pub fn validate_application(
             MAX_SHORT_FIELD_CHARS,
             ErrorCode::Required,
         );
-        let poa_date = match NaiveDate::parse_from_str(r.poa_date.trim(), "%Y-%m-%d") {
-            Ok(d) => {
+        let poa_date = match crate::dates::parse_date(&r.poa_date) {
+            Some(d) => {
                 if received_at.is_some_and(|t| d > t.date_naive()) {
                     c.fail(
                         ErrorCode::PoaDateAfterReceipt,
@@ -483,11 +480,11 @@ pub fn validate_application(
                 }
                 Some(d)
             }
-            Err(_) => {
+            None => {
                 c.fail(
                     ErrorCode::DateInvalid,
                     "representative.poa_date",
-                    "not a YYYY-MM-DD date",
+                    crate::dates::DATE_HINT,
                 );
                 None
             }

@@ -16,10 +16,10 @@ pub struct JournalFilter {
     pub service: Option<String>,
     #[ts(optional)]
     pub executor: Option<String>,
-    /// Registered on or after this date (`YYYY-MM-DD`).
+    /// Registered on or after this date (`dd.mm.yyyy` or `yyyy-mm-dd`; read by `dates`).
     #[ts(optional)]
     pub from: Option<String>,
-    /// Registered on or before this date (`YYYY-MM-DD`).
+    /// Registered on or before this date (`dd.mm.yyyy` or `yyyy-mm-dd`).
     #[ts(optional)]
     pub to: Option<String>,
     pub overdue_only: bool,

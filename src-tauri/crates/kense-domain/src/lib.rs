@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod dates;
 pub mod deadline;
 pub mod error;
 pub mod iin;

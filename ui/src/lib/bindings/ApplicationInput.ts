@@ -8,6 +8,6 @@ import type { RepresentativeInput } from "./RepresentativeInput";
  */
 export type ApplicationInput = { service: string, procedure: string, channel: string, 
 /**
- * RFC 3339, e.g. `2026-11-23T10:15:00+05:00`.
+ * `dd.mm.yyyy HH:MM` in office time (e.g. `23.11.2026 10:15`), ISO, or RFC 3339.
  */
 received_at: string, language: string, external_number?: string, applicant: ApplicantInput, representative?: RepresentativeInput, documents: Array<string>, };

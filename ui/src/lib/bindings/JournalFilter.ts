@@ -6,11 +6,11 @@ import type { CaseStatus } from "./CaseStatus";
  */
 export type JournalFilter = { status?: CaseStatus, service?: string, executor?: string, 
 /**
- * Registered on or after this date (`YYYY-MM-DD`).
+ * Registered on or after this date (`dd.mm.yyyy` or `yyyy-mm-dd`; read by `dates`).
  */
 from?: string, 
 /**
- * Registered on or before this date (`YYYY-MM-DD`).
+ * Registered on or before this date (`dd.mm.yyyy` or `yyyy-mm-dd`).
  */
 to?: string, overdue_only: boolean, 
 /**

@@ -6,6 +6,6 @@ export type RepresentativeInput = { name: string, iin: string,
  */
 poa_number: string, 
 /**
- * Its date, `YYYY-MM-DD`.
+ * Its date, `dd.mm.yyyy` or `yyyy-mm-dd`.
  */
 poa_date: string, };

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use kense_core::admin::{CalendarChange, OfficeHoursInput};
 use kense_core::CoreError;
+use kense_domain::dates;
 use kense_domain::regulation::ServiceEdit;
 use kense_domain::types::Text;
-use kense_domain::{DomainError, ErrorCode};
 use serde_json::json;
 
 use super::{read_json, Context};
@@ -35,28 +35,14 @@ pub fn run(ctx: &mut Context, command: AdminCommand) -> Result<(), Failure> {
     }
 }
 
-fn bad(code: ErrorCode, field: &str, detail: String) -> Failure {
-    Failure::from(CoreError::from(DomainError::at(code, field, detail)))
-}
-
+/// A time as people or scripts write it (`dd.mm.yyyy HH:MM`, ISO, RFC 3339), in the office's zone.
 fn time(field: &str, text: &str) -> Result<Time, Failure> {
-    DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-        bad(
-            ErrorCode::DateInvalid,
-            field,
-            format!("`{text}` is not an RFC 3339 time (e.g. 2026-11-23T10:00:00+05:00)"),
-        )
-    })
+    let offset = kense_core::clock::office_offset();
+    Ok(dates::date_time_field(field, text, offset).map_err(CoreError::from)?)
 }
 
 fn date(text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        bad(
-            ErrorCode::DateInvalid,
-            "date",
-            format!("`{text}` is not a date YYYY-MM-DD"),
-        )
-    })
+    Ok(dates::date_field("date", text).map_err(CoreError::from)?)
 }
 
 fn plan(

@@ -41,8 +41,7 @@ fn lang(code: &str) -> Result<Language, Failure> {
 }
 
 fn date(field: &str, text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| bad_input(field, format!("`{text}` is not a date YYYY-MM-DD")))
+    Ok(kense_core::documents::parse_date(field, text)?)
 }
 
 fn write_pdf(out: &Path, printed: &Printed) -> Result<(), Failure> {

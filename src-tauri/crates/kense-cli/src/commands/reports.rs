@@ -24,13 +24,7 @@ fn bad_input(field: &str, detail: String) -> Failure {
 }
 
 fn date(field: &str, text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Failure::from(CoreError::from(DomainError::at(
-            ErrorCode::DateInvalid,
-            field,
-            format!("`{text}` is not a date YYYY-MM-DD"),
-        )))
-    })
+    Ok(kense_core::documents::parse_date(field, text)?)
 }
 
 pub fn lang(code: &str) -> Result<Language, Failure> {

@@ -145,17 +145,8 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
 }
 
 pub fn absence(ctx: &mut Context, from: &str, until: &str) -> Result<(), Failure> {
-    let parse = |field: &str, text: &str| {
-        chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
-            Failure::from(CoreError::from(DomainError::at(
-                ErrorCode::DateInvalid,
-                field,
-                "not RFC 3339",
-            )))
-        })
-    };
-    let (from, until) = (parse("from", from)?, parse("until", until)?);
+    let now = ctx.clock.now();
     ctx.office
-        .set_head_absence(from, until, &ctx.user, ctx.clock.now())?;
+        .set_head_absence_text(from, until, &ctx.user, now)?;
     Ok(())
 }

@@ -177,6 +177,10 @@ fn a_calendar_edit_moves_due_times_and_is_recorded() {
         office.due_for(start, "1wd").unwrap(),
         at("2026-12-28T18:30:00+05:00")
     );
+    let december = office.month_days_off(2026, 12).unwrap();
+    assert!(december.contains(&"2026-12-26".to_string()));
+    assert!(!december.contains(&"2026-12-28".to_string()));
+    assert!(office.month_days_off(2026, 13).is_err());
     let change = CalendarChange::AddDayOff {
         date: "2026-12-28".parse().unwrap(),
         act: None,
@@ -192,6 +196,11 @@ fn a_calendar_edit_moves_due_times_and_is_recorded() {
         office.due_for(start, "1wd").unwrap(),
         at("2026-12-29T18:30:00+05:00")
     );
+    // The date picker marks the new day off.
+    assert!(office
+        .month_days_off(2026, 12)
+        .unwrap()
+        .contains(&"2026-12-28".to_string()));
     drop(office);
 
     let office = Office::open(dir.path()).unwrap();

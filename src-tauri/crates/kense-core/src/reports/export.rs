@@ -224,6 +224,7 @@ impl Office {
         now: Time,
     ) -> Result<Vec<Sheet>, CoreError> {
         self.user(login)?;
+        let filter = &kense_domain::dates::journal_filter_dates(filter)?;
         let cases = kense_store::queues::search(self.store().conn(), filter, now, u32::MAX)?;
         let labels = self.all_labels()?;
         let mut sheet = journal_sheet(lang);

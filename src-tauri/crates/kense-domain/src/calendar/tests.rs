@@ -306,3 +306,21 @@ fn a_holiday_on_new_years_eve_moves_into_january() {
     let offs: Vec<_> = cal.days_off(2023).into_iter().map(|(d, _)| d).collect();
     assert_eq!(offs, vec![day(2023, 1, 2), day(2023, 1, 3)]);
 }
+
+#[test]
+fn days_off_of_a_month_include_weekends_and_holidays() {
+    let cal = real_calendar();
+    let december: Vec<u32> = cal
+        .days_off_in_month(2026, 12)
+        .iter()
+        .map(|d| d.day())
+        .collect();
+    assert_eq!(december, vec![5, 6, 12, 13, 16, 19, 20, 26, 27]);
+    let march: Vec<u32> = cal
+        .days_off_in_month(2026, 3)
+        .iter()
+        .map(|d| d.day())
+        .collect();
+    assert!(march.contains(&9) && march.contains(&23) && !march.contains(&10));
+    assert!(cal.days_off_in_month(2026, 13).is_empty());
+}

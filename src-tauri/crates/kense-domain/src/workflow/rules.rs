@@ -1,6 +1,6 @@
 //! Who may do what at which step, and what makes an act acceptable.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 
 use super::{Action, ActionKind, Actor, Directory, RouteEvent, RouteState, Timer};
 use crate::error::{DomainError, ErrorCode};
@@ -306,10 +306,9 @@ fn user_with(ctx: &RouteContext, field: &str, login: &str, role: Role) -> Result
     }
 }
 
+/// A date as people write it (`dd.mm.yyyy`) or scripts do (`yyyy-mm-dd`).
 fn date(field: &str, value: &str) -> Result<(), DomainError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map(|_| ())
-        .map_err(|_| DomainError::at(ErrorCode::DateInvalid, field, "not a YYYY-MM-DD date"))
+    crate::dates::date_field(field, value).map(|_| ())
 }
 
 /// Checks the act's own data against the case.
