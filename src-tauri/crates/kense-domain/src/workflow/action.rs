@@ -235,3 +235,33 @@ pub enum Draft {
         text: String,
     },
 }
+
+impl Action {
+    /// The act as history keeps it: dates typed the Kazakh way (`02.12.2026`) are
+    /// stored in ISO form (`2026-12-02`), so every history line reads alike.
+    /// Called after the act was checked; a date that does not parse stays as it is.
+    pub fn normalised(self) -> Action {
+        let iso = |text: String| match crate::dates::parse_date(&text) {
+            Some(date) => date.format("%Y-%m-%d").to_string(),
+            None => text,
+        };
+        match self {
+            Action::SendExternal { bodies, sent_on } => Action::SendExternal {
+                bodies,
+                sent_on: iso(sent_on),
+            },
+            Action::RecordConclusion {
+                body,
+                positive,
+                text,
+                date,
+            } => Action::RecordConclusion {
+                body,
+                positive,
+                text,
+                date: iso(date),
+            },
+            other => other,
+        }
+    }
+}

@@ -539,7 +539,7 @@ pub fn apply(
         role: authority.role,
         acting_for_head: authority.acting_for_head,
         step: Some(step.id.clone()),
-        action: action.clone(),
+        action: action.clone().normalised(),
         due: ctx.due(state),
     })
 }

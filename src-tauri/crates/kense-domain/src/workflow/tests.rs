@@ -493,3 +493,25 @@ fn available_actions_follow_role_and_step() {
     );
     assert_eq!(kinds(&case, &executor(2)), vec![]);
 }
+
+#[test]
+fn act_dates_typed_the_kazakh_way_are_kept_in_iso_form() {
+    let sent = Action::SendExternal {
+        bodies: vec!["body".into()],
+        sent_on: "2.12.2026".into(),
+    };
+    assert_eq!(
+        sent.normalised(),
+        Action::SendExternal {
+            bodies: vec!["body".into()],
+            sent_on: "2026-12-02".into(),
+        }
+    );
+    let conclusion = Action::RecordConclusion {
+        body: "body".into(),
+        positive: true,
+        text: "ok".into(),
+        date: "2026-12-03".into(),
+    };
+    assert_eq!(conclusion.clone().normalised(), conclusion);
+}
