@@ -65,7 +65,10 @@ fn journal_at_signature() -> (tempfile::TempDir, PathBuf, String) {
         documents: vec!["Өтініш".into()],
     };
     let mut now = at(START);
-    let number = office.register(&input, "clerk", now).unwrap().number;
+    let number = office
+        .register(&signed_in(&office, "clerk"), &input, now)
+        .unwrap()
+        .number;
     let fields: BTreeMap<String, String> = [
         ("certificate-number", "ШК-0457"),
         ("vessel-class", "Моторлы қайық (R)"),
@@ -103,7 +106,9 @@ fn journal_at_signature() -> (tempfile::TempDir, PathBuf, String) {
         ),
     ] {
         now += Duration::minutes(1);
-        office.act(&number, who, action, now).unwrap();
+        office
+            .act(&signed_in(&office, who), &number, action, now)
+            .unwrap();
     }
     (dir, path, number)
 }
@@ -194,9 +199,10 @@ fn wrong_pins_exit_3_are_counted_and_the_fifth_locks_the_login() {
         &["work", "--json"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    // The first "ok" is the setup's: the head signed in to sign the case.
     assert_eq!(
         outcomes(&path, "head"),
-        ["wrong", "wrong", "wrong", "wrong", "wrong", "locked", "ok"]
+        ["ok", "wrong", "wrong", "wrong", "wrong", "wrong", "locked", "ok"]
     );
 }
 
@@ -304,4 +310,13 @@ fn now_is_refused_on_an_office_journal_and_accepted_on_a_test_journal() {
     assert_eq!(out.status.code(), Some(2), "{}", text_of(&out));
     assert!(text_of(&out).contains("pin_too_short"));
     assert!(!other.path().join("journal.sqlite").exists());
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

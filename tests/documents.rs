@@ -123,7 +123,9 @@ fn result_fields(service: &str) -> BTreeMap<String, String> {
 fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
     let mut now = at(START);
     for _ in 0..40 {
-        let view = office.case_view(number, now).unwrap();
+        let view = office
+            .case_view(&signed_in(office, "admin"), number, now)
+            .unwrap();
         let Some(step) = view.step.clone() else {
             return view.case.status;
         };
@@ -142,8 +144,8 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
             let branch = procedure.steps[index].refusal.as_ref().unwrap();
             office
                 .act(
+                    &signed_in(office, "executor"),
                     number,
-                    "executor",
                     Action::DraftRefusal {
                         grounds: branch.grounds.iter().take(2).cloned().collect(),
                         missing_documents: vec![
@@ -175,18 +177,33 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
                 }],
             ),
             StepKind::Sign => {
-                let before = office.case_view(number, now).unwrap();
+                let before = office
+                    .case_view(&signed_in(office, "admin"), number, now)
+                    .unwrap();
                 let err = office
-                    .sign_with_pin(number, "head", "0000", "", now)
+                    .sign_with_pin(&signed_in(office, "head"), number, "0000", "", now)
                     .unwrap_err();
                 assert_eq!(err.first_code(), ErrorCode::PinWrong);
-                let after = office.case_view(number, now).unwrap();
-                assert_eq!(after.history, before.history, "a wrong PIN left a trace");
-                assert!(office.case_documents(number).unwrap().is_empty());
-                let view = office
-                    .sign_with_pin(number, "head", demo::DEMO_STRONG_PIN, "Келісемін", now)
+                let after = office
+                    .case_view(&signed_in(office, "admin"), number, now)
                     .unwrap();
-                let docs = office.case_documents(number).unwrap();
+                assert_eq!(after.history, before.history, "a wrong PIN left a trace");
+                assert!(office
+                    .case_documents(&signed_in(office, "admin"), number)
+                    .unwrap()
+                    .is_empty());
+                let view = office
+                    .sign_with_pin(
+                        &signed_in(office, "head"),
+                        number,
+                        demo::DEMO_STRONG_PIN,
+                        "Келісемін",
+                        now,
+                    )
+                    .unwrap();
+                let docs = office
+                    .case_documents(&signed_in(office, "admin"), number)
+                    .unwrap();
                 assert_eq!(docs.len(), 1, "signing freezes exactly one document");
                 assert_eq!(docs[0].signed_by.as_deref(), Some("head"));
                 assert_eq!(
@@ -237,7 +254,7 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
         for act in acts {
             now += Duration::minutes(1);
             office
-                .act(number, who, act.clone(), now)
+                .act(&signed_in(office, who), number, act.clone(), now)
                 .unwrap_or_else(|e| panic!("{number} {}: {who} {act:?}: {e}", step.id));
         }
     }
@@ -260,10 +277,15 @@ fn journal() -> Journal {
     let path = dir.path().to_path_buf();
     let mut office = Office::create(&path).unwrap();
     demo::seed_users(&mut office, at("2026-11-01T09:00:00+05:00")).unwrap();
-    office.set_office_details(&demo_details(), "admin").unwrap();
+    office
+        .set_office_details(&signed_in(&office, "admin"), &demo_details())
+        .unwrap();
     let register = |office: &mut Office, service: &str, procedure: &str, lang: &str| {
         let input = application(office, service, procedure, lang);
-        office.register(&input, "clerk", at(START)).unwrap().number
+        office
+            .register(&signed_in(office, "clerk"), &input, at(START))
+            .unwrap()
+            .number
     };
     let issued = register(&mut office, "small-vessel-certificate", "issue", "kk");
     let duplicate = register(&mut office, "small-vessel-certificate", "duplicate", "ru");
@@ -325,7 +347,9 @@ fn printed(j: &Journal, case: &str, kind: &str, lang: &str) -> (PathBuf, String)
 
 fn outgoing_number(j: &Journal, case: &str) -> String {
     let office = Office::open(&j.path).unwrap();
-    office.case_documents(case).unwrap()[0]
+    office
+        .case_documents(&signed_in(&office, "admin"), case)
+        .unwrap()[0]
         .outgoing_number
         .clone()
         .unwrap()
@@ -390,11 +414,17 @@ fn every_kind_prints_in_both_languages_with_names_numbers_and_grounds() {
 fn the_signed_document_carries_the_hand_over_number_and_the_signature() {
     let j = journal();
     let office = Office::open(&j.path).unwrap();
-    let view = office.case_view(&j.issued, at(NOW)).unwrap();
-    let docs = office.case_documents(&j.issued).unwrap();
+    let view = office
+        .case_view(&signed_in(&office, "admin"), &j.issued, at(NOW))
+        .unwrap();
+    let docs = office
+        .case_documents(&signed_in(&office, "admin"), &j.issued)
+        .unwrap();
     assert_eq!(docs[0].kind, DocumentKind::Result);
     assert_eq!(view.route.outgoing_number, docs[0].outgoing_number);
-    let refused = office.case_documents(&j.refused).unwrap();
+    let refused = office
+        .case_documents(&signed_in(&office, "admin"), &j.refused)
+        .unwrap();
     assert_eq!(refused[0].kind, DocumentKind::Refusal);
     assert_eq!(refused[0].lang, Language::Kk);
 }
@@ -447,7 +477,9 @@ fn reprints_are_byte_identical_and_logged_as_copies() {
     assert!(text_of(&out).contains("2-дана"), "{}", text_of(&out));
     assert_eq!(std::fs::read(&second).unwrap(), first_bytes);
     let office = Office::open(&j.path).unwrap();
-    let docs = office.case_documents(&j.refused).unwrap();
+    let docs = office
+        .case_documents(&signed_in(&office, "admin"), &j.refused)
+        .unwrap();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].prints, 2);
     // The stored bytes are what signing froze.
@@ -605,4 +637,13 @@ fn signed_refusal_pngs_for_review() {
         assert!(status.success());
         assert!(dir.join(format!("refusal-{lang}-1.png")).exists());
     }
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

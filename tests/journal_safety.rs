@@ -71,10 +71,19 @@ fn journal_with(dir: &Path, n: usize) {
         ],
         pin: pin_for("clerk1").into(),
     };
-    office.create_user(&clerk, "setup", now).unwrap();
+    // The office's first administrator (the first run) adds the clerk.
+    let first = kense_core::first_run::FirstRun {
+        admin_login: "admin".into(),
+        admin_name: clerk.name.clone(),
+        pin: pin_for("admin").into(),
+        office_name: None,
+    };
+    let admin = office.first_admin(&first, now).unwrap();
+    office.create_user(&admin, &clerk, now).unwrap();
+    let session = office.sign_in("clerk1", pin_for("clerk1"), now).unwrap();
     for i in 0..n {
         office
-            .register(&application(&format!("{NAME} {i}")), "clerk1", now)
+            .register(&session, &application(&format!("{NAME} {i}")), now)
             .unwrap();
     }
 }

@@ -44,12 +44,12 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
         let mut office = with_users(Office::create(dir.path()).unwrap());
         let case = office
             .register(
+                &signed_in(&office, "clerk"),
                 &vessel_application(
                     "Әсет Құрманғалиұлы",
                     "800416100254",
                     "2026-11-23T10:20:00+05:00",
                 ),
-                "clerk",
                 now,
             )
             .unwrap();
@@ -65,7 +65,7 @@ fn a_registered_case_survives_closing_and_reopening_the_journal() {
         );
     }
     let office = Office::open(dir.path()).unwrap();
-    let rows = office.journal(now).unwrap();
+    let rows = office.journal(&signed_in(&office, "admin"), now).unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].applicant_name, "Әсет Құрманғалиұлы");
     assert_eq!(rows[0].number, "2026-00001");
@@ -78,16 +78,16 @@ fn numbering_restarts_on_the_first_of_january() {
     let late = at("2026-12-31T18:20:00+05:00");
     let a = office
         .register(
+            &signed_in(&office, "clerk"),
             &vessel_application("А", "800416100254", "2026-12-31T18:00:00+05:00"),
-            "clerk",
             late,
         )
         .unwrap();
     let early = at("2027-01-04T09:05:00+05:00");
     let b = office
         .register(
+            &signed_in(&office, "clerk"),
             &vessel_application("Б", "800416100254", "2026-12-31T18:10:00+05:00"),
-            "clerk",
             early,
         )
         .unwrap();
@@ -98,17 +98,21 @@ fn numbering_restarts_on_the_first_of_january() {
 #[test]
 fn the_office_pattern_writes_the_numbers() {
     let mut office = with_users(Office::open_in_memory().unwrap());
-    office.set_number_pattern("ҚЖ-NNN/YYYY").unwrap();
+    office
+        .set_number_pattern(&signed_in(&office, "admin"), "ҚЖ-NNN/YYYY")
+        .unwrap();
     let now = at("2026-11-23T10:30:00+05:00");
     let case = office
         .register(
+            &signed_in(&office, "clerk"),
             &vessel_application("А", "800416100254", "2026-11-23T10:00:00+05:00"),
-            "clerk",
             now,
         )
         .unwrap();
     assert_eq!(case.number, "ҚЖ-001/2026");
-    assert!(office.set_number_pattern("YYYY").is_err());
+    assert!(office
+        .set_number_pattern(&signed_in(&office, "admin"), "YYYY")
+        .is_err());
 }
 
 #[test]
@@ -138,10 +142,15 @@ fn bad_applications_save_nothing() {
         ),
     ];
     for (input, code) in bad {
-        let err = office.register(&input, "clerk", now).unwrap_err();
+        let err = office
+            .register(&signed_in(&office, "clerk"), &input, now)
+            .unwrap_err();
         assert_eq!(err.first_code(), code);
     }
-    assert_eq!(office.case_count().unwrap(), 0);
+    assert!(office
+        .cases(&signed_in(&office, "admin"))
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -150,7 +159,7 @@ fn the_demo_journal_has_cases_in_both_languages() {
     let now = at("2026-11-23T16:00:00+05:00");
     let added = demo::seed(&mut office, now).unwrap();
     assert!(added >= 2, "only {added} demo cases");
-    let cases = office.cases().unwrap();
+    let cases = office.cases(&signed_in(&office, "admin")).unwrap();
     assert!(cases.iter().any(|c| c.language.code() == "kk"));
     assert!(cases.iter().any(|c| c.language.code() == "ru"));
     assert_eq!(
@@ -179,7 +188,9 @@ fn search_forgives_fragments_keyboards_and_word_order() {
             text: Some(text.into()),
             ..Default::default()
         };
-        office.search_journal(&filter, now).unwrap()
+        office
+            .search_journal(&signed_in(office, "admin"), &filter, now)
+            .unwrap()
     };
     // An empty journal: nothing found, and the journal says it is empty.
     let empty = search(&office, "Асел");
@@ -195,8 +206,8 @@ fn search_forgives_fragments_keyboards_and_word_order() {
     ] {
         office
             .register(
+                &signed_in(&office, "clerk"),
                 &vessel_application(name, &iin, "2026-11-23T10:20:00+05:00"),
-                "clerk",
                 now,
             )
             .unwrap();
@@ -229,4 +240,13 @@ fn search_forgives_fragments_keyboards_and_word_order() {
         "nothing found is not an empty journal"
     );
     assert!(!search(&office, "Асел").journal_empty);
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

@@ -49,7 +49,9 @@ fn application() -> ApplicationInput {
 fn walk(office: &mut Office, number: &str) {
     let mut now = at(START);
     for _ in 0..40 {
-        let view = office.case_view(number, now).unwrap();
+        let view = office
+            .case_view(&signed_in(office, "admin"), number, now)
+            .unwrap();
         let Some(step) = view.step.clone() else {
             assert_eq!(view.case.status, CaseStatus::Closed);
             return;
@@ -84,7 +86,13 @@ fn walk(office: &mut Office, number: &str) {
             ),
             StepKind::Sign => {
                 office
-                    .sign_with_pin(number, "head", demo::DEMO_STRONG_PIN, "", now)
+                    .sign_with_pin(
+                        &signed_in(office, "head"),
+                        number,
+                        demo::DEMO_STRONG_PIN,
+                        "",
+                        now,
+                    )
                     .unwrap();
                 continue;
             }
@@ -133,7 +141,9 @@ fn walk(office: &mut Office, number: &str) {
         };
         for act in acts {
             now += Duration::minutes(1);
-            office.act(number, who, act, now).unwrap();
+            office
+                .act(&signed_in(office, who), number, act, now)
+                .unwrap();
         }
     }
     panic!("{number} did not finish");
@@ -144,18 +154,22 @@ fn walk(office: &mut Office, number: &str) {
 fn base_journal(dir: &Path) -> (String, String) {
     let mut office = Office::create(dir).unwrap();
     demo::seed_users(&mut office, at("2026-11-01T09:00:00+05:00")).unwrap();
-    office.set_office_details(&demo_details(), "admin").unwrap();
+    office
+        .set_office_details(&signed_in(&office, "admin"), &demo_details())
+        .unwrap();
     let issued = office
-        .register(&application(), "clerk", at(START))
+        .register(&signed_in(&office, "clerk"), &application(), at(START))
         .unwrap()
         .number;
-    office.register(&application(), "clerk", at(START)).unwrap();
+    office
+        .register(&signed_in(&office, "clerk"), &application(), at(START))
+        .unwrap();
     let newest = office
-        .register(&application(), "clerk", at(START))
+        .register(&signed_in(&office, "clerk"), &application(), at(START))
         .unwrap()
         .number;
     walk(&mut office, &issued);
-    let report = office.verify().unwrap();
+    let report = office.verify(&signed_in(&office, "admin")).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     (issued, newest)
 }
@@ -181,7 +195,7 @@ fn attack(base: &Path, work: &Path, sql: &str) -> (Option<ChainBreak>, Vec<Strin
         .unwrap_or_else(|e| panic!("attack failed: {e}\n{sql}"));
     drop(conn);
     let office = Office::open(work).unwrap();
-    let report = office.verify().unwrap();
+    let report = office.verify(&signed_in(&office, "admin")).unwrap();
     (report.first_break, report.problems)
 }
 
@@ -333,7 +347,7 @@ fn verify_names_the_first_broken_link_of_each_tampering() {
     // The deleted newest case is named too (after the counter, its first sign).
     let work = root.path().join("attack-4");
     let office = Office::open(&work).unwrap();
-    let report = office.verify().unwrap();
+    let report = office.verify(&signed_in(&office, "admin")).unwrap();
     assert!(
         report
             .problems
@@ -352,7 +366,9 @@ fn a_forged_document_no_longer_verifies_as_genuine() {
     let base = root.path().join("base");
     let (issued, _) = base_journal(&base);
     let office = Office::open(&base).unwrap();
-    let docs = office.case_documents(&issued).unwrap();
+    let docs = office
+        .case_documents(&signed_in(&office, "admin"), &issued)
+        .unwrap();
     assert_eq!(docs.len(), 1);
     drop(office);
     let forged = b"%PDF-1.7\nforged".to_vec();
@@ -368,10 +384,21 @@ fn a_forged_document_no_longer_verifies_as_genuine() {
     .unwrap();
     drop(conn);
     let office = Office::open(&work).unwrap();
-    let verdict = office.verify_document(&forged).unwrap();
+    let verdict = office
+        .verify_document(&signed_in(&office, "admin"), &forged)
+        .unwrap();
     assert_eq!(
         verdict.verdict,
         kense_core::documents::Verdict::Tampered,
         "bytes and hash changed together must not pass as genuine"
     );
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

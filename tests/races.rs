@@ -85,12 +85,18 @@ fn journal_with(count: usize, stage: Stage) -> (Journal, Vec<String>) {
     for i in 0..count {
         let mut now = at(START) + Duration::minutes(i as i64);
         let number = office
-            .register(&application("Сынақ Өтініш Беруші"), "clerk", now)
+            .register(
+                &signed_in(&office, "clerk"),
+                &application("Сынақ Өтініш Беруші"),
+                now,
+            )
             .unwrap()
             .number;
         let mut step = |who: &str, action: Action| {
             now += Duration::seconds(30);
-            office.act(&number, who, action, now).unwrap();
+            office
+                .act(&signed_in(&office, who), &number, action, now)
+                .unwrap();
         };
         if stage != Stage::Resolution {
             step(
@@ -172,7 +178,7 @@ fn raced_act(j: &Journal, stage: Stage) -> (&'static str, &'static str, String) 
 
 fn history_kinds(office: &Office, number: &str) -> Vec<ActionKind> {
     office
-        .case_view(number, at(NOW))
+        .case_view(&signed_in(office, "admin"), number, at(NOW))
         .unwrap_or_else(|e| panic!("{number} cannot be replayed: {e}"))
         .history
         .iter()
@@ -357,7 +363,8 @@ fn killed_registrations_retried_with_their_request_ids_land_exactly_once() {
         assert!(numbers.insert(number.to_string()), "two requests, one case");
     }
     let office = Office::open(&j.path).unwrap();
-    assert_eq!(office.case_count().unwrap(), ids.len() as u64);
+    let cases = office.cases(&signed_in(&office, "admin")).unwrap();
+    assert_eq!(cases.len(), ids.len());
     verify_clean(&j.path);
     eprintln!(
         "killed registrations: {} requests, {kills} kills, {} acknowledged before the retry",
@@ -449,7 +456,9 @@ fn a_hand_over_takes_the_signed_number_and_refuses_another_cases() {
     let signed: Vec<String> = numbers
         .iter()
         .map(|n| {
-            office.case_documents(n).unwrap()[0]
+            office
+                .case_documents(&signed_in(&office, "admin"), n)
+                .unwrap()[0]
                 .outgoing_number
                 .clone()
                 .unwrap()
@@ -618,4 +627,13 @@ fn a_damaged_route_is_reported_by_verify() {
     let problems = stdout_json(&out)["problems"].to_string();
     assert!(problems.contains(&numbers[0]), "{problems}");
     assert!(problems.contains("made for step examine"), "{problems}");
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

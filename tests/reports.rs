@@ -69,12 +69,15 @@ impl Journal {
             representative: None,
             documents: vec!["Өтініш".into()],
         };
-        self.office.register(&input, "clerk", when).unwrap().number
+        self.office
+            .register(&signed_in(&self.office, "clerk"), &input, when)
+            .unwrap()
+            .number
     }
 
     fn act(&mut self, number: &str, who: &str, action: Action, when: Time) {
         self.office
-            .act(number, who, action.clone(), when)
+            .act(&signed_in(&self.office, who), number, action.clone(), when)
             .unwrap_or_else(|e| panic!("{number}: {who} {action:?} at {when}: {e}"));
     }
 
@@ -249,7 +252,11 @@ fn quarter_figures() {
     add_december_case(&mut j);
     let view = j
         .office
-        .report(&quarter(GroupBy::Channel), "head", at(NOW))
+        .report(
+            &signed_in(&j.office, "head"),
+            &quarter(GroupBy::Channel),
+            at(NOW),
+        )
         .unwrap();
     let r = &view.report;
     let c = &r.counts;
@@ -383,7 +390,11 @@ fn the_paused_case_is_on_time_and_a_month_report_sees_only_its_month() {
         to: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
         ..quarter(GroupBy::Service)
     };
-    let r = j.office.report(&march, "head", at(NOW)).unwrap().report;
+    let r = j
+        .office
+        .report(&signed_in(&j.office, "head"), &march, at(NOW))
+        .unwrap()
+        .report;
     // F and G completed, both on time; H open.
     assert_eq!(
         (
@@ -399,7 +410,11 @@ fn the_paused_case_is_on_time_and_a_month_report_sees_only_its_month() {
         to: NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
         ..quarter(GroupBy::Service)
     };
-    let r = j.office.report(&january, "head", at(NOW)).unwrap().report;
+    let r = j
+        .office
+        .report(&signed_in(&j.office, "head"), &january, at(NOW))
+        .unwrap()
+        .report;
     assert_eq!(
         (r.counts.received, r.counts.completed, r.counts.in_progress),
         (0, 1, 0)
@@ -409,7 +424,11 @@ fn the_paused_case_is_on_time_and_a_month_report_sees_only_its_month() {
         executor: Some("executor2".into()),
         ..quarter(GroupBy::Service)
     };
-    let r = j.office.report(&mine, "head", at(NOW)).unwrap().report;
+    let r = j
+        .office
+        .report(&signed_in(&j.office, "head"), &mine, at(NOW))
+        .unwrap()
+        .report;
     assert_eq!(
         (r.counts.completed, r.counts.late, r.counts.in_progress),
         (10, 4, 1)
@@ -420,7 +439,7 @@ fn the_paused_case_is_on_time_and_a_month_report_sees_only_its_month() {
     };
     assert_eq!(
         j.office
-            .report(&dept, "head", at(NOW))
+            .report(&signed_in(&j.office, "head"), &dept, at(NOW))
             .unwrap()
             .report
             .counts
@@ -434,21 +453,32 @@ fn the_clerk_sees_counts_only_and_an_executor_nothing() {
     let j = seeded();
     let view = j
         .office
-        .report(&quarter(GroupBy::Executor), "clerk", at(NOW))
+        .report(
+            &signed_in(&j.office, "clerk"),
+            &quarter(GroupBy::Executor),
+            at(NOW),
+        )
         .unwrap();
     assert_eq!(view.report.counts.received, 31);
     assert!(view.report.late_steps.is_empty() && view.report.workload.is_empty());
     assert!(view.report.groups.is_empty() && view.labels.people.is_empty());
     let err = j
         .office
-        .report(&quarter(GroupBy::Service), "executor", at(NOW))
+        .report(
+            &signed_in(&j.office, "executor"),
+            &quarter(GroupBy::Service),
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     let backwards = ReportQuery {
         to: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
         ..quarter(GroupBy::Service)
     };
-    let err = j.office.report(&backwards, "head", at(NOW)).unwrap_err();
+    let err = j
+        .office
+        .report(&signed_in(&j.office, "head"), &backwards, at(NOW))
+        .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::DateInvalid);
 }
 
@@ -458,31 +488,56 @@ fn the_quarterly_paper_is_frozen_at_signature() {
     let q = quarter(GroupBy::Service);
     let draft = j
         .office
-        .quarterly_draft(q.from, q.to, Language::Ru, "head", at(NOW))
+        .quarterly_draft(
+            &signed_in(&j.office, "head"),
+            q.from,
+            q.to,
+            Language::Ru,
+            at(NOW),
+        )
         .unwrap();
     assert!(draft.starts_with(b"%PDF"));
     assert!(j
         .office
-        .print_quarterly(q.from, q.to, Language::Ru, "head", at(NOW))
+        .print_quarterly(
+            &signed_in(&j.office, "head"),
+            q.from,
+            q.to,
+            Language::Ru,
+            at(NOW)
+        )
         .unwrap()
         .is_none());
     let err = j
         .office
-        .sign_quarterly(q.from, q.to, Language::Ru, "clerk", at(NOW))
+        .sign_quarterly(
+            &signed_in(&j.office, "clerk"),
+            q.from,
+            q.to,
+            Language::Ru,
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     let err = j
         .office
-        .sign_quarterly_with_pin(q.from, q.to, Language::Ru, "head", "0000", at(NOW))
+        .sign_quarterly_with_pin(
+            &signed_in(&j.office, "head"),
+            q.from,
+            q.to,
+            Language::Ru,
+            "0000",
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PinWrong);
     let signed = j
         .office
         .sign_quarterly_with_pin(
+            &signed_in(&j.office, "head"),
             q.from,
             q.to,
             Language::Ru,
-            "head",
             demo::DEMO_STRONG_PIN,
             at(NOW),
         )
@@ -494,15 +549,30 @@ fn the_quarterly_paper_is_frozen_at_signature() {
     let later = at(NOW) + Duration::hours(1);
     let again = j
         .office
-        .sign_quarterly(q.from, q.to, Language::Ru, "head", later)
+        .sign_quarterly(
+            &signed_in(&j.office, "head"),
+            q.from,
+            q.to,
+            Language::Ru,
+            later,
+        )
         .unwrap();
     assert_eq!((again.copy, &again.bytes), (2, &signed.bytes));
-    let verified = j.office.verify_document(&signed.bytes).unwrap();
+    let verified = j
+        .office
+        .verify_document(&signed_in(&j.office, "admin"), &signed.bytes)
+        .unwrap();
     assert_eq!(verified.verdict, kense_core::documents::Verdict::Genuine);
     // The other language is its own paper.
     let kk = j
         .office
-        .sign_quarterly(q.from, q.to, Language::Kk, "head", later)
+        .sign_quarterly(
+            &signed_in(&j.office, "head"),
+            q.from,
+            q.to,
+            Language::Kk,
+            later,
+        )
         .unwrap();
     assert_eq!(kk.copy, 1);
     assert_ne!(kk.bytes, signed.bytes);
@@ -543,11 +613,19 @@ fn spreadsheets_read_back_cell_by_cell() {
     add_december_case(&mut j);
     for lang in [Language::Kk, Language::Ru] {
         let q = quarter(GroupBy::Service);
-        let view = j.office.report(&q, "head", at(NOW)).unwrap();
+        let view = j
+            .office
+            .report(&signed_in(&j.office, "head"), &q, at(NOW))
+            .unwrap();
         let mut sheets = report_tables(&view, lang);
         sheets.extend(
             j.office
-                .journal_sheets(&JournalFilter::default(), lang, "head", at(NOW))
+                .journal_sheets(
+                    &signed_in(&j.office, "head"),
+                    &JournalFilter::default(),
+                    lang,
+                    at(NOW),
+                )
                 .unwrap(),
         );
         let bytes = kense_core::reports::write_xlsx(&sheets, &mut never_cancel).unwrap();
@@ -585,10 +663,10 @@ fn spreadsheets_read_back_cell_by_cell() {
     let xlsx = j
         .office
         .export_report(
+            &signed_in(&j.office, "head"),
             &quarter(GroupBy::Service),
             ExportFormat::Xlsx,
             Language::Kk,
-            "head",
             at(NOW),
             &mut never_cancel,
         )
@@ -597,10 +675,10 @@ fn spreadsheets_read_back_cell_by_cell() {
     let csv = j
         .office
         .export_journal(
+            &signed_in(&j.office, "head"),
             &JournalFilter::default(),
             ExportFormat::Csv,
             Language::Ru,
-            "head",
             at(NOW),
             &mut never_cancel,
         )
@@ -616,7 +694,12 @@ fn a_long_export_stops_when_asked() {
     let j = seeded();
     let mut sheets = j
         .office
-        .journal_sheets(&JournalFilter::default(), Language::Kk, "head", at(NOW))
+        .journal_sheets(
+            &signed_in(&j.office, "head"),
+            &JournalFilter::default(),
+            Language::Kk,
+            at(NOW),
+        )
         .unwrap();
     // Enough rows for several progress reports.
     let rows = sheets[0].rows.clone();
@@ -640,7 +723,10 @@ fn seeded_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let mut j = seed_into(Journal::with(Office::create(dir.path()).unwrap()));
     j.office
-        .set_office_details(&kense_core::office_details::demo_details(), "admin")
+        .set_office_details(
+            &signed_in(&j.office, "admin"),
+            &kense_core::office_details::demo_details(),
+        )
         .unwrap();
     add_december_case(&mut j);
     dir
@@ -901,4 +987,13 @@ fn quarterly_pngs_for_review() {
         assert!(status.success());
         assert!(out_dir.join(format!("quarterly-{lang}-1.png")).exists());
     }
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

@@ -57,7 +57,9 @@ fn application(office: &Office, service: &str, procedure: &str) -> ApplicationIn
 
 /// The act the right person does at the case's current step on the main path.
 fn main_act(office: &Office, number: &str, now: Time) -> (String, Vec<Action>) {
-    let view = office.case_view(number, now).unwrap();
+    let view = office
+        .case_view(&signed_in(office, "admin"), number, now)
+        .unwrap();
     let step = view.step.clone().expect("an open step");
     let procedure = view.service.procedure(&view.case.procedure).unwrap();
     let index = procedure
@@ -154,7 +156,9 @@ fn main_act(office: &Office, number: &str, now: Time) -> (String, Vec<Action>) {
 
 /// Checks the stored due time of the current step against the engine.
 fn check_due(office: &Office, number: &str, now: Time) {
-    let view = office.case_view(number, now).unwrap();
+    let view = office
+        .case_view(&signed_in(office, "admin"), number, now)
+        .unwrap();
     let Some(step) = &view.step else { return };
     let limit = step.limit.parse().unwrap();
     let expected = office.due_time(view.route.step_started, limit);
@@ -176,7 +180,9 @@ fn walk(office: &mut Office, number: &str, refuse_at_first_chance: bool) -> Case
     let mut now = at(START);
     let mut refused = false;
     for _ in 0..40 {
-        let view = office.case_view(number, now).unwrap();
+        let view = office
+            .case_view(&signed_in(office, "admin"), number, now)
+            .unwrap();
         if view.step.is_none() {
             return view.case.status;
         }
@@ -196,8 +202,8 @@ fn walk(office: &mut Office, number: &str, refuse_at_first_chance: bool) -> Case
                 .unwrap();
             office
                 .act(
+                    &signed_in(office, "executor"),
                     number,
-                    "executor",
                     Action::DraftRefusal {
                         grounds,
                         missing_documents: vec!["Төлем құжаты".into()],
@@ -213,7 +219,7 @@ fn walk(office: &mut Office, number: &str, refuse_at_first_chance: bool) -> Case
         for act in acts {
             now += Duration::minutes(1);
             office
-                .act(number, &who, act.clone(), now)
+                .act(&signed_in(office, &who), number, act.clone(), now)
                 .unwrap_or_else(|e| panic!("{number} step {}: {who} {act:?}: {e}", step.id));
         }
     }
@@ -239,13 +245,17 @@ fn every_procedure_of_every_service_runs_its_main_path() {
     for (service, procedures) in services {
         for procedure in procedures {
             let input = application(&office, &service, &procedure);
-            let case = office.register(&input, "clerk", at(START)).unwrap();
+            let case = office
+                .register(&signed_in(&office, "clerk"), &input, at(START))
+                .unwrap();
             assert_eq!(
                 walk(&mut office, &case.number, false),
                 CaseStatus::Closed,
                 "{service}/{procedure}"
             );
-            let view = office.case_view(&case.number, at(START)).unwrap();
+            let view = office
+                .case_view(&signed_in(&office, "admin"), &case.number, at(START))
+                .unwrap();
             assert!(
                 view.route.outgoing_number.is_some()
                     || view
@@ -275,7 +285,9 @@ fn every_procedure_with_a_refusal_branch_runs_its_refusal_path() {
                 continue;
             }
             let input = application(&office, &service.id, &procedure.id);
-            let case = office.register(&input, "clerk", at(START)).unwrap();
+            let case = office
+                .register(&signed_in(&office, "clerk"), &input, at(START))
+                .unwrap();
             assert_eq!(
                 walk(&mut office, &case.number, true),
                 CaseStatus::Refused,
@@ -365,7 +377,9 @@ fn sample(kind: ActionKind) -> Option<Action> {
 fn every_forbidden_act_is_refused_and_changes_nothing() {
     let mut office = office();
     let input = application(&office, "small-vessel-certificate", "issue");
-    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let case = office
+        .register(&signed_in(&office, "clerk"), &input, at(START))
+        .unwrap();
     let users = [
         "admin",
         "clerk",
@@ -379,16 +393,20 @@ fn every_forbidden_act_is_refused_and_changes_nothing() {
     let mut refusals = 0;
     loop {
         now += Duration::minutes(10);
-        let before = office.case_view(&case.number, now).unwrap();
+        let before = office
+            .case_view(&signed_in(&office, "admin"), &case.number, now)
+            .unwrap();
         for user in users {
-            let allowed = office.actions(&case.number, user, now).unwrap();
+            let allowed = office
+                .actions(&signed_in(&office, user), &case.number, now)
+                .unwrap();
             for kind in ActionKind::ALL {
                 if allowed.contains(&kind) {
                     continue;
                 }
                 let Some(action) = sample(kind) else { continue };
                 let err = office
-                    .act(&case.number, user, action, now)
+                    .act(&signed_in(&office, user), &case.number, action, now)
                     .expect_err(&format!(
                         "{user} must not {kind:?} at {:?}",
                         before.step.as_ref().map(|s| &s.id)
@@ -401,7 +419,9 @@ fn every_forbidden_act_is_refused_and_changes_nothing() {
                     "{user} {kind:?}: {err}"
                 );
                 refusals += 1;
-                let after = office.case_view(&case.number, now).unwrap();
+                let after = office
+                    .case_view(&signed_in(&office, "admin"), &case.number, now)
+                    .unwrap();
                 assert_eq!(after.history, before.history, "a refused act left a trace");
                 assert_eq!(after.case, before.case);
             }
@@ -412,7 +432,9 @@ fn every_forbidden_act_is_refused_and_changes_nothing() {
         let (who, acts) = main_act(&office, &case.number, now);
         for act in acts {
             now += Duration::minutes(1);
-            office.act(&case.number, &who, act, now).unwrap();
+            office
+                .act(&signed_in(&office, &who), &case.number, act, now)
+                .unwrap();
         }
     }
     assert!(refusals > 300, "only {refusals} forbidden acts tried");
@@ -422,7 +444,9 @@ fn every_forbidden_act_is_refused_and_changes_nothing() {
 fn the_deputy_acts_for_the_absent_head_on_a_dept_head_route() {
     let mut office = office();
     let input = application(&office, "intl-inspection-certificate", "issue");
-    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let case = office
+        .register(&signed_in(&office, "clerk"), &input, at(START))
+        .unwrap();
     let resolve = Action::Resolve {
         text: "Бөлімге".into(),
         executor: None,
@@ -431,34 +455,59 @@ fn the_deputy_acts_for_the_absent_head_on_a_dept_head_route() {
     };
     let now = at(START) + Duration::minutes(10);
     let err = office
-        .act(&case.number, "deputy", resolve.clone(), now)
+        .act(
+            &signed_in(&office, "deputy"),
+            &case.number,
+            resolve.clone(),
+            now,
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     office
-        .set_head_absence(at(START), at(START) + Duration::days(3), "head", at(START))
+        .set_head_absence(
+            &signed_in(&office, "head"),
+            at(START),
+            at(START) + Duration::days(3),
+            at(START),
+        )
         .unwrap();
-    let view = office.act(&case.number, "deputy", resolve, now).unwrap();
+    let view = office
+        .act(&signed_in(&office, "deputy"), &case.number, resolve, now)
+        .unwrap();
     let last = view.history.last().unwrap();
     assert_eq!((last.role, last.acting_for_head), (Role::Deputy, true));
     assert_eq!(view.step.unwrap().role, Role::DeptHead);
-    let work = office.my_work("depthead", now).unwrap();
+    let work = office
+        .my_work(&signed_in(&office, "depthead"), now)
+        .unwrap();
     assert_eq!(work[0].number, case.number);
-    assert!(office.my_work("head", now).unwrap().is_empty());
+    assert!(office
+        .my_work(&signed_in(&office, "head"), now)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
 fn an_overdue_step_shows_on_the_heads_dashboard() {
     let mut office = office();
     let input = application(&office, "small-vessel-certificate", "issue");
-    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let case = office
+        .register(&signed_in(&office, "clerk"), &input, at(START))
+        .unwrap();
     let soon = at(START) + Duration::minutes(20);
-    assert!(office.overdue_dashboard(soon).unwrap().items.is_empty());
+    assert!(office
+        .overdue_dashboard(&signed_in(&office, "head"), soon)
+        .unwrap()
+        .items
+        .is_empty());
     let late = at(START) + Duration::days(2);
-    let dashboard = office.overdue_dashboard(late).unwrap();
+    let dashboard = office
+        .overdue_dashboard(&signed_in(&office, "head"), late)
+        .unwrap();
     assert_eq!(dashboard.items.len(), 1);
     assert_eq!(dashboard.items[0].number, case.number);
     assert_eq!(dashboard.by_step[0].key, "resolution");
-    let work = office.my_work("head", late).unwrap();
+    let work = office.my_work(&signed_in(&office, "head"), late).unwrap();
     assert_eq!(work[0].step_state.unwrap().code(), "overdue");
     assert!(work[0].minutes_left.unwrap() < 0);
 }
@@ -467,10 +516,12 @@ fn an_overdue_step_shows_on_the_heads_dashboard() {
 fn at_the_desk_a_signature_needs_the_pin() {
     let mut office = office();
     let input = application(&office, "small-vessel-certificate", "issue");
-    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let case = office
+        .register(&signed_in(&office, "clerk"), &input, at(START))
+        .unwrap();
     let mut now = at(START);
     while office
-        .case_view(&case.number, now)
+        .case_view(&signed_in(&office, "admin"), &case.number, now)
         .unwrap()
         .step
         .unwrap()
@@ -480,14 +531,18 @@ fn at_the_desk_a_signature_needs_the_pin() {
         let (who, acts) = main_act(&office, &case.number, now);
         for act in acts {
             now += Duration::minutes(1);
-            office.act(&case.number, &who, act, now).unwrap();
+            office
+                .act(&signed_in(&office, &who), &case.number, act, now)
+                .unwrap();
         }
     }
-    let before = office.case_view(&case.number, now).unwrap();
+    let before = office
+        .case_view(&signed_in(&office, "admin"), &case.number, now)
+        .unwrap();
     let err = office
         .act_at_desk(
+            &signed_in(&office, "head"),
             &case.number,
-            "head",
             Action::Sign {
                 comment: String::new(),
             },
@@ -496,7 +551,19 @@ fn at_the_desk_a_signature_needs_the_pin() {
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::ActionNotAllowed);
     assert_eq!(
-        office.case_view(&case.number, now).unwrap().history,
+        office
+            .case_view(&signed_in(&office, "admin"), &case.number, now)
+            .unwrap()
+            .history,
         before.history
     );
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

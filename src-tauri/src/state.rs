@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 
-use kense_core::authorize::What;
+use kense_core::authorize::{authorize, What};
 use kense_core::clock::Clock;
 use kense_core::{data_dir, demo, ApiError, CoreError, Office, Session};
 use kense_domain::types::Language;
@@ -108,28 +108,30 @@ impl AppState {
         *self.session.lock().unwrap_or_else(|p| p.into_inner()) = session;
     }
 
-    /// Runs `f` as the signed-in user (the login comes only from the desk's
-    /// `Session`, never from the window); `not_logged_in` otherwise.
+    /// Runs `f` as the signed-in user (the desk's `Session`, never a login
+    /// from the window); `not_logged_in` otherwise.
     pub fn as_user<T>(
         &self,
-        f: impl FnOnce(&mut Office, &str) -> Result<T, CoreError>,
+        f: impl FnOnce(&mut Office, &Session) -> Result<T, CoreError>,
     ) -> Result<T, ApiError> {
         let session = self.signed_in();
         self.with_office(move |office| {
             let Some(session) = session else {
                 return Err(DomainError::new(ErrorCode::NotLoggedIn, "nobody is signed in").into());
             };
-            f(office, session.login())
+            f(office, &session)
         })
     }
 
-    /// A read of the journal by the signed-in user (`authorize`: `ReadJournal`).
+    /// A read by the signed-in user of what the core serves without a
+    /// session (the regulations, the calendar): the window still asks for a
+    /// signed-in user (`authorize`: `ReadJournal`).
     pub fn reading<T>(
         &self,
         f: impl FnOnce(&mut Office) -> Result<T, CoreError>,
     ) -> Result<T, ApiError> {
-        self.as_user(|office, login| {
-            office.authorize(login, What::ReadJournal)?;
+        self.as_user(|office, session| {
+            authorize(session, What::ReadJournal)?;
             f(office)
         })
     }

@@ -27,7 +27,9 @@ fn step_acts(
     now: Time,
     executor: &str,
 ) -> Option<(String, Vec<Action>, StepKind)> {
-    let view = office.case_view(number, now).unwrap();
+    let view = office
+        .case_view(&signed_in(office, "admin"), number, now)
+        .unwrap();
     let step = view.step.clone()?;
     let procedure = view.service.procedure(&view.case.procedure).unwrap();
     let index = procedure
@@ -184,7 +186,10 @@ fn seed(dir: &std::path::Path) {
                     representative: None,
                     documents: vec!["Өтініш".into()],
                 };
-                let number = office.register(&input, "clerk", registered).unwrap().number;
+                let number = office
+                    .register(&signed_in(&office, "clerk"), &input, registered)
+                    .unwrap()
+                    .number;
                 let executor = if (i + k).is_multiple_of(3) {
                     "executor2"
                 } else {
@@ -218,7 +223,9 @@ fn seed(dir: &std::path::Path) {
                                 | StepKind::HandOver
                         )
                     {
-                        let view = office.case_view(&number, now).unwrap();
+                        let view = office
+                            .case_view(&signed_in(&office, "admin"), &number, now)
+                            .unwrap();
                         if view.step.as_ref().is_some_and(|s| s.can_refuse) {
                             let step_id = view.step.as_ref().unwrap().id.clone();
                             let grounds = view
@@ -234,8 +241,8 @@ fn seed(dir: &std::path::Path) {
                                 .to_vec();
                             office
                                 .act(
+                                    &signed_in(&office, executor),
                                     &number,
-                                    executor,
                                     Action::DraftRefusal {
                                         grounds,
                                         missing_documents: vec![],
@@ -250,7 +257,7 @@ fn seed(dir: &std::path::Path) {
                     for act in acts {
                         now += Duration::minutes(1);
                         office
-                            .act(&number, &who, act.clone(), now)
+                            .act(&signed_in(&office, &who), &number, act.clone(), now)
                             .unwrap_or_else(|e| panic!("{number}: {who} {act:?}: {e}"));
                     }
                 }
@@ -303,4 +310,13 @@ async fn the_head_reads_the_quarter_in_both_languages() {
     assert!(!desk.exists("#chart-workload").await);
     desk.close().await;
     driver.stop();
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

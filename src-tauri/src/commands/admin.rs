@@ -27,7 +27,7 @@ pub fn edit_service(
     edit: ServiceEdit,
 ) -> Result<ServiceDefinition, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.edit_service(&service, &edit, login, now))
+    state.as_user(|office, session| office.edit_service(session, &service, &edit, now))
 }
 
 #[tauri::command]
@@ -42,10 +42,10 @@ pub fn edit_calendar(
     change: CalendarChange,
 ) -> Result<CalendarYear, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.edit_calendar(year, &change, login, now))
+    state.as_user(|office, session| office.edit_calendar(session, year, &change, now))
 }
 
 #[tauri::command]
 pub fn calendar_edits(state: State<'_, AppState>) -> Result<Vec<CalendarEditView>, ApiError> {
-    state.reading(|office| office.calendar_edits())
+    state.as_user(|office, session| office.calendar_edits(session))
 }

@@ -13,7 +13,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
             ui_language: office.ui_language(),
             now: state.clock.now().to_rfc3339(),
             demo: state.demo,
-            users_exist: !office.users()?.is_empty(),
+            users_exist: office.has_users()?,
             idle_lock_minutes: office.idle_lock_minutes(),
         })
     })

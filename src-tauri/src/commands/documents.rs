@@ -34,7 +34,7 @@ pub fn document_pdf(
     lang: Option<Language>,
 ) -> Result<Vec<u8>, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.preview_document(&case, kind, lang, login, now))
+    state.as_user(|office, session| office.preview_document(session, &case, kind, lang, now))
 }
 
 /// The head signs the draft, confirmed by the PIN; the document is frozen.
@@ -46,7 +46,7 @@ pub fn sign_case(
     comment: String,
 ) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.sign_with_pin(&case, login, &pin, &comment, now))
+    state.as_user(|office, session| office.sign_with_pin(session, &case, &pin, &comment, now))
 }
 
 /// "Save as": prints (logged as a copy) into the chosen file.
@@ -59,8 +59,8 @@ pub fn save_document(
     path: String,
 ) -> Result<DocumentInfo, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| {
-        let printed = office.print_document(&case, kind, lang, login, now)?;
+    state.as_user(|office, session| {
+        let printed = office.print_document(session, &case, kind, lang, now)?;
         write_file(Path::new(&path), &printed)?;
         Ok(printed.info)
     })
@@ -76,8 +76,8 @@ pub fn open_document(
     lang: Option<Language>,
 ) -> Result<DocumentInfo, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| {
-        let printed = office.print_document(&case, kind, lang, login, now)?;
+    state.as_user(|office, session| {
+        let printed = office.print_document(session, &case, kind, lang, now)?;
         let name = format!(
             "kense-{}-{}-{}-{}.pdf",
             case.replace(['/', '\\'], "_"),
@@ -110,9 +110,9 @@ pub fn save_journal(
     path: String,
 ) -> Result<DocumentInfo, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| {
+    state.as_user(|office, session| {
         let (from, to) = (parse_date("from", &from)?, parse_date("to", &to)?);
-        let printed = office.print_journal(from, to, lang, login, now)?;
+        let printed = office.print_journal(session, from, to, lang, now)?;
         write_file(Path::new(&path), &printed)?;
         Ok(printed.info)
     })
@@ -123,7 +123,7 @@ pub fn case_documents(
     state: State<'_, AppState>,
     case: String,
 ) -> Result<Vec<DocumentInfo>, ApiError> {
-    state.as_user(|office, _| office.case_documents(&case))
+    state.as_user(|office, session| office.case_documents(session, &case))
 }
 
 /// "Check a document": a PDF file's bytes.
@@ -132,18 +132,18 @@ pub fn verify_document(
     state: State<'_, AppState>,
     bytes: Vec<u8>,
 ) -> Result<Verification, ApiError> {
-    state.reading(|office| office.verify_document(&bytes))
+    state.as_user(|office, session| office.verify_document(session, &bytes))
 }
 
 /// "Check a document": the code printed on the paper, or the QR code's text.
 #[tauri::command]
 pub fn verify_code(state: State<'_, AppState>, code: String) -> Result<Verification, ApiError> {
-    state.reading(|office| office.verify_code(&code))
+    state.as_user(|office, session| office.verify_code(session, &code))
 }
 
 #[tauri::command]
 pub fn office_details(state: State<'_, AppState>) -> Result<OfficeDetails, ApiError> {
-    state.reading(|office| office.office_details())
+    state.as_user(|office, session| office.office_details(session))
 }
 
 #[tauri::command]
@@ -151,5 +151,5 @@ pub fn set_office_details(
     state: State<'_, AppState>,
     details: OfficeDetails,
 ) -> Result<OfficeDetails, ApiError> {
-    state.as_user(|office, login| office.set_office_details(&details, login))
+    state.as_user(|office, session| office.set_office_details(session, &details))
 }

@@ -16,7 +16,7 @@ pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, A
 #[tauri::command]
 pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
-    state.reading(|office| office.journal(now))
+    state.as_user(|office, session| office.journal(session, now))
 }
 
 #[tauri::command]
@@ -25,7 +25,7 @@ pub fn search_journal(
     filter: JournalFilter,
 ) -> Result<JournalSearch, ApiError> {
     let now = state.clock.now();
-    state.reading(|office| office.search_journal(&filter, now))
+    state.as_user(|office, session| office.search_journal(session, &filter, now))
 }
 
 #[tauri::command]
@@ -35,7 +35,9 @@ pub fn register_case(
     request_id: Option<String>,
 ) -> Result<Case, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.register_with(&input, login, now, request_id.as_deref()))
+    state.as_user(|office, session| {
+        office.register_with(session, &input, now, request_id.as_deref())
+    })
 }
 
 #[tauri::command]

@@ -41,7 +41,7 @@ fn write_failed(path: &Path, e: std::io::Error) -> CoreError {
 #[tauri::command]
 pub fn report(state: State<'_, AppState>, query: ReportQuery) -> Result<ReportView, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.report(&query, login, now))
+    state.as_user(|office, session| office.report(session, &query, now))
 }
 
 /// The quarterly report as an unsigned draft (PDF bytes, for the preview).
@@ -53,9 +53,9 @@ pub fn quarterly_draft(
     lang: Language,
 ) -> Result<Vec<u8>, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| {
+    state.as_user(|office, session| {
         let (from, to) = (parse_date("from", &from)?, parse_date("to", &to)?);
-        office.quarterly_draft(from, to, lang, login, now)
+        office.quarterly_draft(session, from, to, lang, now)
     })
 }
 
@@ -70,9 +70,9 @@ pub fn sign_quarterly(
     path: String,
 ) -> Result<DocumentInfo, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| {
+    state.as_user(|office, session| {
         let (from, to) = (parse_date("from", &from)?, parse_date("to", &to)?);
-        let printed = office.sign_quarterly_with_pin(from, to, lang, login, &pin, now)?;
+        let printed = office.sign_quarterly_with_pin(session, from, to, lang, &pin, now)?;
         let path = Path::new(&path);
         std::fs::write(path, &printed.bytes).map_err(|e| write_failed(path, e))?;
         Ok(printed.info)
@@ -127,7 +127,8 @@ pub async fn export_report(
     path: String,
 ) -> Result<String, ApiError> {
     let now = state.clock.now();
-    let sheets = state.as_user(|office, login| office.report_sheets(&query, lang, login, now))?;
+    let sheets =
+        state.as_user(|office, session| office.report_sheets(session, &query, lang, now))?;
     write_out(app, &control, sheets, format, path, lang).await
 }
 
@@ -142,6 +143,7 @@ pub async fn export_journal(
     path: String,
 ) -> Result<String, ApiError> {
     let now = state.clock.now();
-    let sheets = state.as_user(|office, login| office.journal_sheets(&filter, lang, login, now))?;
+    let sheets =
+        state.as_user(|office, session| office.journal_sheets(session, &filter, lang, now))?;
     write_out(app, &control, sheets, format, path, lang).await
 }

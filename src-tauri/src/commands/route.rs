@@ -9,25 +9,25 @@ use crate::state::AppState;
 #[tauri::command]
 pub fn my_work(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.my_work(login, now))
+    state.as_user(|office, session| office.my_work(session, now))
 }
 
 #[tauri::command]
 pub fn overdue_dashboard(state: State<'_, AppState>) -> Result<OverdueDashboard, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, _| office.overdue_dashboard(now))
+    state.as_user(|office, session| office.overdue_dashboard(session, now))
 }
 
 #[tauri::command]
 pub fn case_view(state: State<'_, AppState>, case: String) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, _| office.case_view(&case, now))
+    state.as_user(|office, session| office.case_view(session, &case, now))
 }
 
 #[tauri::command]
 pub fn case_actions(state: State<'_, AppState>, case: String) -> Result<Vec<ActionKind>, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.actions(&case, login, now))
+    state.as_user(|office, session| office.actions(session, &case, now))
 }
 
 /// One act; `options` carry the case version the user saw and the form's
@@ -41,5 +41,5 @@ pub fn act(
 ) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
     let options = options.unwrap_or_default();
-    state.as_user(|office, login| office.act_at_desk_with(&case, login, action, now, &options))
+    state.as_user(|office, session| office.act_at_desk_with(session, &case, action, now, &options))
 }

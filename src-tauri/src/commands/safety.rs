@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use kense_core::authorize::What;
+use kense_core::authorize::{authorize, What};
 use kense_core::safety::restore::{self, RestoreReport};
 use kense_core::safety::{diagnostics, JournalSafety};
 use kense_core::ApiError;
@@ -19,14 +19,14 @@ pub async fn journal_safety(
     state: State<'_, AppState>,
     check: bool,
 ) -> Result<JournalSafety, ApiError> {
-    state.as_user(|office, login| office.journal_safety(login, check))
+    state.as_user(|office, session| office.journal_safety(session, check))
 }
 
 #[tauri::command]
 pub fn set_backup_folder(state: State<'_, AppState>, folder: String) -> Result<String, ApiError> {
-    state.as_user(|office, login| {
+    state.as_user(|office, session| {
         office
-            .set_backup_folder(login, &folder)
+            .set_backup_folder(session, &folder)
             .map(|p| p.display().to_string())
     })
 }
@@ -44,9 +44,9 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<St
     let progress: kense_core::safety::backups::Progress = Arc::new(move |done, total| {
         let _ = app.emit("backup-progress", BackupProgress { done, total });
     });
-    state.as_user(|office, login| {
+    state.as_user(|office, session| {
         office
-            .backup_now(login, now, Some(progress))
+            .backup_now(session, now, Some(progress))
             .map(|p| p.display().to_string())
     })
 }
@@ -60,8 +60,8 @@ pub async fn restore_backup(
     let now = state.clock.now();
     let file = PathBuf::from(file.trim());
     // Who may restore, and is the file sound — before the open journal is touched.
-    state.as_user(|office, login| {
-        office.authorize(login, What::BackupRestore)?;
+    state.as_user(|_, session| {
+        authorize(session, What::BackupRestore)?;
         restore::check_backup(&file).map(|_| ())
     })?;
     let report = state.reopen_after(|dir| restore::restore(dir, &file, now))?;
@@ -72,8 +72,8 @@ pub async fn restore_backup(
 #[tauri::command]
 pub async fn save_diagnostics(state: State<'_, AppState>, out: String) -> Result<String, ApiError> {
     let dir = PathBuf::from(&state.data_dir);
-    state.as_user(|office, login| {
-        office.authorize(login, What::AdminEdit)?;
+    state.as_user(|office, session| {
+        authorize(session, What::AdminEdit)?;
         diagnostics::save(Some(office), &dir, None, &PathBuf::from(out.trim()))
             .map(|p| p.display().to_string())
     })

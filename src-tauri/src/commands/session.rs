@@ -8,7 +8,7 @@ use crate::state::AppState;
 /// Who may sign in at this desk: logins and names, for the sign-in list.
 #[tauri::command]
 pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
-    state.with_office(|office| Ok(office.users()?.into_iter().filter(|u| u.active).collect()))
+    state.with_office(|office| office.sign_in_choices())
 }
 
 /// Checks the PIN (argon2: slow on purpose, hence async) and keeps the
@@ -22,7 +22,7 @@ pub async fn sign_in(
     let now = state.clock.now();
     let (session, user) = state.with_office(|office| {
         let session = office.sign_in(&login, &pin, now)?;
-        let user = office.user(session.login())?;
+        let user = office.session_user(&session)?;
         Ok((session, user))
     })?;
     state.set_session(Some(session));
@@ -36,7 +36,7 @@ pub async fn first_run(state: State<'_, AppState>, first: FirstRun) -> Result<Us
     let now = state.clock.now();
     let (session, user) = state.with_office(|office| {
         let session = office.first_admin(&first, now)?;
-        let user = office.user(session.login())?;
+        let user = office.session_user(&session)?;
         Ok((session, user))
     })?;
     state.set_session(Some(session));
@@ -51,13 +51,13 @@ pub fn sign_out(state: State<'_, AppState>) {
 #[tauri::command]
 pub fn current_user(state: State<'_, AppState>) -> Result<Option<User>, ApiError> {
     let session = state.signed_in();
-    state.with_office(|office| session.map(|s| office.user(s.login())).transpose())
+    state.with_office(|office| session.map(|s| office.session_user(&s)).transpose())
 }
 
 #[tauri::command]
 pub fn create_user(state: State<'_, AppState>, input: UserInput) -> Result<User, ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.create_user(&input, login, now))
+    state.as_user(|office, session| office.create_user(session, &input, now))
 }
 
 #[tauri::command]
@@ -67,5 +67,5 @@ pub fn set_head_absence(
     until: String,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    state.as_user(|office, login| office.set_head_absence_text(&from, &until, login, now))
+    state.as_user(|office, session| office.set_head_absence_text(session, &from, &until, now))
 }

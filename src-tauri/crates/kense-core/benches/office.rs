@@ -80,7 +80,7 @@ fn load(dir: &std::path::Path, now: DateTime<FixedOffset>) {
             pin: "1111".into(),
         };
         office
-            .create_user(&input, "admin", now - Span::days(800))
+            .create_user(&signed_in(&office, "admin"), &input, now - Span::days(800))
             .unwrap();
     }
     let terms = office.catalog().terms("small-vessel-certificate").unwrap();
@@ -196,25 +196,46 @@ fn main() {
 
     report(
         "my work: head",
-        time(50, |_| office.my_work("head", now).unwrap().len()),
+        time(50, |_| {
+            office
+                .my_work(&signed_in(&office, "head"), now)
+                .unwrap()
+                .len()
+        }),
         50.0,
         "p99",
     );
     report(
         "my work: executor",
-        time(50, |_| office.my_work("exec3", now).unwrap().len()),
+        time(50, |_| {
+            office
+                .my_work(&signed_in(&office, "exec3"), now)
+                .unwrap()
+                .len()
+        }),
         50.0,
         "p99",
     );
     report(
         "my work: clerk",
-        time(50, |_| office.my_work("clerk", now).unwrap().len()),
+        time(50, |_| {
+            office
+                .my_work(&signed_in(&office, "clerk"), now)
+                .unwrap()
+                .len()
+        }),
         50.0,
         "p99",
     );
     report(
         "overdue dashboard",
-        time(50, |_| office.overdue_dashboard(now).unwrap().items.len()),
+        time(50, |_| {
+            office
+                .overdue_dashboard(&signed_in(&office, "head"), now)
+                .unwrap()
+                .items
+                .len()
+        }),
         50.0,
         "p99",
     );
@@ -226,7 +247,11 @@ fn main() {
         "search by number",
         time(200, |i| {
             office
-                .search(&search(format!("2025-{:05}", 1 + i * 37 % 40_000)), now)
+                .search(
+                    &signed_in(&office, "admin"),
+                    &search(format!("2025-{:05}", 1 + i * 37 % 40_000)),
+                    now,
+                )
                 .unwrap()
                 .len()
         }),
@@ -237,7 +262,11 @@ fn main() {
         "search by IIN",
         time(200, |i| {
             office
-                .search(&search(iin(i * 431 % CASES)), now)
+                .search(
+                    &signed_in(&office, "admin"),
+                    &search(iin(i * 431 % CASES)),
+                    now,
+                )
                 .unwrap()
                 .len()
         }),
@@ -249,7 +278,10 @@ fn main() {
         report(
             &format!("search by name part `{fragment}`"),
             time(100, |_| {
-                office.search(&search(fragment.into()), now).unwrap().len()
+                office
+                    .search(&signed_in(&office, "admin"), &search(fragment.into()), now)
+                    .unwrap()
+                    .len()
             }),
             20.0,
             "p99",
@@ -257,6 +289,7 @@ fn main() {
     }
     let waiting: Vec<String> = office
         .search(
+            &signed_in(&office, "admin"),
             &JournalFilter {
                 status: Some(CaseStatus::Registered),
                 ..JournalFilter::default()
@@ -278,7 +311,18 @@ fn main() {
             dept_head: None,
             deadline: None,
         };
-        office.act(number, "head", resolve, now).unwrap()
+        office
+            .act(&signed_in(&office, "head"), number, resolve, now)
+            .unwrap()
     });
     report("one route action (resolve)", acts, 5.0, "p50");
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

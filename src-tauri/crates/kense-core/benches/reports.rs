@@ -253,7 +253,9 @@ fn main() {
     };
 
     let quarter = query("2026-07-01", "2026-09-30");
-    let view = office.report(&quarter, "head", now).unwrap();
+    let view = office
+        .report(&signed_in(&office, "head"), &quarter, now)
+        .unwrap();
     println!(
         "quarter 2026-Q3: {} received, {} completed, {} late, {} late steps listed",
         view.report.counts.received,
@@ -263,20 +265,32 @@ fn main() {
     );
     line(
         "quarterly report: figures (report, Q3 2026)",
-        time(5, || office.report(&quarter, "head", now).unwrap()),
+        time(5, || {
+            office
+                .report(&signed_in(&office, "head"), &quarter, now)
+                .unwrap()
+        }),
         300.0,
     );
     line(
         "quarterly report: the PDF draft (kk)",
         time(5, || {
             office
-                .quarterly_draft(quarter.from, quarter.to, Language::Kk, "head", now)
+                .quarterly_draft(
+                    &signed_in(&office, "head"),
+                    quarter.from,
+                    quarter.to,
+                    Language::Kk,
+                    now,
+                )
                 .unwrap()
         }),
         300.0,
     );
     let year = query("2025-01-01", "2025-12-31");
-    let view = office.report(&year, "head", now).unwrap();
+    let view = office
+        .report(&signed_in(&office, "head"), &year, now)
+        .unwrap();
     println!(
         "year 2025: {} completed, on time {:.1} %",
         view.report.counts.completed,
@@ -284,7 +298,11 @@ fn main() {
     );
     line(
         "on-time statistics: a year (2025)",
-        time(3, || office.report(&year, "head", now).unwrap()),
+        time(3, || {
+            office
+                .report(&signed_in(&office, "head"), &year, now)
+                .unwrap()
+        }),
         300.0,
     );
 
@@ -297,7 +315,7 @@ fn main() {
     let mut rows = 0;
     let took = time(3, || {
         let mut sheets = office
-            .journal_sheets(&filter, Language::Ru, "head", now)
+            .journal_sheets(&signed_in(&office, "head"), &filter, Language::Ru, now)
             .unwrap();
         sheets[0].rows.truncate(EXPORT_ROWS);
         rows = sheets[0].rows.len();
@@ -308,4 +326,13 @@ fn main() {
         took,
         5000.0,
     );
+}
+
+/// `login` signed in with the demo PIN: every operation of the office takes
+/// the session of a signed-in user.
+fn signed_in(office: &Office, login: &str) -> kense_core::Session {
+    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
+    office
+        .sign_in(login, demo::demo_pin(login), now)
+        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }

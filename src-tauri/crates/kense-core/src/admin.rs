@@ -19,7 +19,8 @@ use kense_store::service_versions::{self, StoredVersion};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 pub use change::CalendarChange;
 pub use views::{
@@ -76,12 +77,13 @@ impl Office {
     /// cases registered earlier keep the version they were registered under.
     pub fn edit_service(
         &mut self,
+        session: &Session,
         id: &str,
         edit: &ServiceEdit,
-        user: &str,
         now: Time,
     ) -> Result<ServiceDefinition, CoreError> {
-        self.authorize(user, crate::authorize::What::AdminEdit)?;
+        authorize(session, What::AdminEdit)?;
+        let user = session.login();
         let latest = self.service_definition(id)?.clone();
         let today = now
             .with_timezone(&self.calendar().hours.offset)
@@ -205,12 +207,13 @@ impl Office {
     /// records who changed what when, with the text before and after.
     pub fn edit_calendar(
         &mut self,
+        session: &Session,
         year: i32,
         change: &CalendarChange,
-        user: &str,
         now: Time,
     ) -> Result<CalendarYear, CoreError> {
-        self.authorize(user, crate::authorize::What::AdminEdit)?;
+        authorize(session, What::AdminEdit)?;
+        let user = session.login();
         let applied = change::apply(self.calendar(), year, change)?;
         let mut sources = loading::calendar_sources(self.store())?;
         let before = sources.get(&applied.file).cloned().unwrap_or_default();
@@ -239,16 +242,22 @@ impl Office {
     /// New office hours (opening, lunch, closing), recorded like any calendar edit.
     pub fn set_office_hours(
         &mut self,
+        session: &Session,
         hours: OfficeHoursInput,
-        user: &str,
         now: Time,
     ) -> Result<CalendarYear, CoreError> {
         let year = now.with_timezone(&self.calendar().hours.offset).year();
-        self.edit_calendar(year, &CalendarChange::SetOfficeHours { hours }, user, now)
+        self.edit_calendar(
+            session,
+            year,
+            &CalendarChange::SetOfficeHours { hours },
+            now,
+        )
     }
 
     /// The calendar's edit record, newest first.
-    pub fn calendar_edits(&self) -> Result<Vec<CalendarEditView>, CoreError> {
+    pub fn calendar_edits(&self, session: &Session) -> Result<Vec<CalendarEditView>, CoreError> {
+        authorize(session, What::ReadJournal)?;
         let mut out = Vec::new();
         for e in calendar_files::edits(self.store().conn())? {
             let change = serde_json::from_str(&e.change).map_err(|err| {

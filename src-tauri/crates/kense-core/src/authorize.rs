@@ -6,7 +6,7 @@
 use kense_domain::types::Role;
 use kense_domain::{DomainError, ErrorCode};
 
-use crate::{CoreError, Office, Session};
+use crate::{CoreError, Session};
 
 /// What a session asks to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,32 +58,6 @@ pub fn authorize(session: &Session, what: What) -> Result<(), CoreError> {
             format!("{} may not: {what:?}", session.login()),
         )
         .into()),
-    }
-}
-
-impl Office {
-    /// The session of an active user of this journal, for the operations that
-    /// still name their user by login (the surfaces get the login only from a
-    /// `Session` made by `sign_in`). Someone who is not an active user may do
-    /// nothing: there is no setup mode.
-    pub(crate) fn session_of(&self, login: &str) -> Result<Session, CoreError> {
-        let user = self.user(login).map_err(|_| {
-            CoreError::from(DomainError::new(
-                ErrorCode::PermissionDenied,
-                format!("`{login}` is not an active user"),
-            ))
-        })?;
-        Ok(Session::for_user(
-            &user,
-            chrono::DateTime::UNIX_EPOCH.fixed_offset(),
-        ))
-    }
-
-    /// `authorize` for the user named by `login`.
-    pub fn authorize(&self, login: &str, what: What) -> Result<Session, CoreError> {
-        let session = self.session_of(login)?;
-        authorize(&session, what)?;
-        Ok(session)
     }
 }
 
@@ -199,12 +173,60 @@ mod tests {
         }
     }
 
+    /// Every read of the office goes through `authorize`: each demo role,
+    /// signed in with its PIN, reads what it may and is refused the rest.
+    /// (A read without a session cannot be written: every read takes one.)
     #[test]
-    fn an_office_with_no_users_lets_nobody_in() {
-        let office = Office::open_in_memory().unwrap();
-        for what in ALL {
-            let e = office.authorize("anyone", what).unwrap_err();
-            assert_eq!(e.first_code(), ErrorCode::PermissionDenied);
+    fn each_role_reads_what_it_may_and_no_more() {
+        use crate::reports::ReportAccess;
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        let mut office = crate::Office::open_in_memory().unwrap();
+        crate::demo::seed(&mut office, now).unwrap();
+        let query: kense_domain::report::ReportQuery =
+            serde_json::from_str(r#"{"from":"2026-01-01","to":"2026-12-31"}"#).unwrap();
+        let denied = |r: Result<(), CoreError>, who: &str, what: &str| {
+            let e = r.expect_err(&format!("{who} may not {what}"));
+            assert_eq!(e.first_code(), ErrorCode::PermissionDenied, "{who} {what}");
+        };
+        let first_case = {
+            let admin = office
+                .sign_in("admin", crate::demo::demo_pin("admin"), now)
+                .unwrap();
+            office.journal(&admin, now).unwrap()[0].number.clone()
+        };
+        for login in ["admin", "clerk", "head", "deputy", "depthead", "executor"] {
+            let s = office
+                .sign_in(login, crate::demo::demo_pin(login), now)
+                .unwrap();
+            // The journal, a case and the users: every signed-in user.
+            assert!(!office.journal(&s, now).unwrap().is_empty(), "{login}");
+            assert!(!office.cases(&s).unwrap().is_empty(), "{login}");
+            office.case_view(&s, &first_case, now).unwrap();
+            office.find_case(&s, &first_case).unwrap();
+            office.actions(&s, &first_case, now).unwrap();
+            office.case_documents(&s, &first_case).unwrap();
+            office.my_work(&s, now).unwrap();
+            office.overdue_dashboard(&s, now).unwrap();
+            office.users(&s).unwrap();
+            office.office_details(&s).unwrap();
+            // Reports: in full for the head, the deputy and the administrator,
+            // the counts for the clerk, nothing for the others.
+            let report = office.report(&s, &query, now).map(|v| v.access);
+            match login {
+                "admin" | "head" | "deputy" => assert_eq!(report.unwrap(), ReportAccess::Full),
+                "clerk" => assert_eq!(report.unwrap(), ReportAccess::Counts),
+                _ => denied(report.map(|_| ()), login, "read reports"),
+            }
+            // The journal's safety check and its backups: the administrator.
+            let verify = office.verify(&s).map(|_| ());
+            let safety = office.journal_safety(&s, false).map(|_| ());
+            if login == "admin" {
+                verify.unwrap();
+                safety.unwrap();
+            } else {
+                denied(verify, login, "verify the journal");
+                denied(safety, login, "see the journal's safety");
+            }
         }
     }
 }

@@ -155,7 +155,7 @@ const DEMO_USERS: &[DemoUser] = &[
 
 /// Creates the demo office's users when the office has none yet.
 pub fn seed_users(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, CoreError> {
-    if !office.users()?.is_empty() {
+    if office.has_users()? {
         return Ok(0);
     }
     // The demo office is a journal for trying things out: light PIN hashes,
@@ -183,7 +183,7 @@ pub fn seed_users(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usi
                 .collect(),
             pin: demo_pin(user.login).to_string(),
         };
-        office.create_user(&input, "admin", now)?;
+        office.insert_user(&input, "admin", now)?;
     }
     Ok(DEMO_USERS.len())
 }
@@ -196,9 +196,12 @@ pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, Co
         return Ok(0);
     }
     seed_users(office, now)?;
-    if office.office_details()?.name.kk.is_empty() {
+    if office.details()?.name.kk.is_empty() {
         office.store_office_details(&crate::office_details::demo_details())?;
     }
+    // The demo clerk registers the samples (the demo is made before anyone
+    // signs in).
+    let clerk = crate::Session::for_user(&office.user("clerk")?, now);
     let mut added = 0;
     for sample in SAMPLES {
         let Some(service) = office.catalog().latest(sample.service).cloned() else {
@@ -231,7 +234,7 @@ pub fn seed(office: &mut Office, now: DateTime<FixedOffset>) -> Result<usize, Co
             representative: None,
             documents: sample.documents.iter().map(|d| d.to_string()).collect(),
         };
-        office.register(&input, "clerk", registered_at)?;
+        office.register(&clerk, &input, registered_at)?;
         added += 1;
     }
     Ok(added)

@@ -36,8 +36,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::authorize::{authorize, What};
 use crate::office_details::OfficeDetails;
-use crate::{CoreError, Office};
+use crate::{CoreError, Office, Session};
 
 type Time = DateTime<FixedOffset>;
 
@@ -540,7 +541,7 @@ impl Office {
         procedure: &Procedure,
         lang: Language,
     ) -> Result<Plan, CoreError> {
-        let details = self.office_details()?;
+        let details = self.details()?;
         let offset = self.offset();
         let due = plan(
             service,
@@ -584,7 +585,7 @@ impl Office {
         signer: Option<&Signer>,
         lang: Language,
     ) -> Result<Plan, CoreError> {
-        let details = self.office_details()?;
+        let details = self.details()?;
         let offset = self.offset();
         let issued_on = signer
             .map(|s| s.at)
@@ -681,7 +682,7 @@ impl Office {
         signer: Option<&Signer>,
         lang: Language,
     ) -> Result<Plan, CoreError> {
-        let details = self.office_details()?;
+        let details = self.details()?;
         let offset = self.offset();
         let outgoing_date = signer
             .map(|s| s.at)
@@ -995,14 +996,15 @@ impl Office {
     /// not signed (issued) yet is not available.
     pub fn print_document(
         &mut self,
+        session: &Session,
         reference: &str,
         kind: DocumentKind,
         lang: Option<Language>,
-        login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        self.user(login)?;
-        let case = self.find_case(reference)?;
+        authorize(session, What::Print)?;
+        let login = session.login();
+        let case = self.case_at(reference)?;
         let (service, procedure) = self.definition_of(&case)?;
         let kind = Office::resolve_kind(procedure, kind)?;
         let lang = lang.unwrap_or(case.language);
@@ -1103,14 +1105,14 @@ impl Office {
     /// a check code. Nothing is stored or logged.
     pub fn preview_document(
         &self,
+        session: &Session,
         reference: &str,
         kind: DocumentKind,
         lang: Option<Language>,
-        login: &str,
         _now: Time,
     ) -> Result<Vec<u8>, CoreError> {
-        self.user(login)?;
-        let case = self.find_case(reference)?;
+        authorize(session, What::Print)?;
+        let case = self.case_at(reference)?;
         let (service, procedure) = self.definition_of(&case)?;
         let kind = Office::resolve_kind(procedure, kind)?;
         let lang = lang.unwrap_or(case.language);
@@ -1144,13 +1146,14 @@ impl Office {
     /// and logged like every issued document.
     pub fn print_journal(
         &mut self,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        self.user(login)?;
+        authorize(session, What::Print)?;
+        let login = session.login();
         if to < from {
             return Err(DomainError::at(
                 ErrorCode::DateInvalid,
@@ -1160,7 +1163,7 @@ impl Office {
             .into());
         }
         let offset = self.offset();
-        let details = self.office_details()?;
+        let details = self.details()?;
         // One snapshot: the rows agree with each other even while desks write.
         let (rows, provider) = self.store().read(|conn| -> Result<_, CoreError> {
             let mut selected: Vec<Case> = cases::list_newest_first(conn, u32::MAX, 0)?
@@ -1293,16 +1296,16 @@ impl Office {
     /// changes nothing.
     pub fn sign_with_pin(
         &mut self,
+        session: &Session,
         reference: &str,
-        login: &str,
         pin: &str,
         comment: &str,
         now: Time,
     ) -> Result<crate::views::CaseView, CoreError> {
-        let session = self.sign_in(login, pin, now)?;
+        let confirmed = self.sign_in(session.login(), pin, now)?;
         self.act(
+            &confirmed,
             reference,
-            session.login(),
             Action::Sign {
                 comment: comment.to_string(),
             },
@@ -1311,8 +1314,12 @@ impl Office {
     }
 
     /// Every document stored for a case, oldest first.
-    pub fn case_documents(&self, reference: &str) -> Result<Vec<DocumentInfo>, CoreError> {
-        let case = self.find_case(reference)?;
+    pub fn case_documents(
+        &self,
+        session: &Session,
+        reference: &str,
+    ) -> Result<Vec<DocumentInfo>, CoreError> {
+        let case = self.find_case(session, reference)?;
         store_docs::list_for_case(self.store().conn(), case.id)?
             .iter()
             .map(|d| self.info(d))
@@ -1321,7 +1328,12 @@ impl Office {
 
     /// Checks a file against the journal: found by its SHA-256 or by the check
     /// code in its `/ID`; genuine when the whole file matches the stored one.
-    pub fn verify_document(&self, bytes: &[u8]) -> Result<Verification, CoreError> {
+    pub fn verify_document(
+        &self,
+        session: &Session,
+        bytes: &[u8],
+    ) -> Result<Verification, CoreError> {
+        authorize(session, What::ReadJournal)?;
         let conn = self.store().conn();
         let sha256 = sha256_hex(bytes);
         if let Some(doc) = store_docs::by_sha256(conn, &sha256)? {
@@ -1358,7 +1370,8 @@ impl Office {
 
     /// Checks a code read off the paper (`ABCD-EFGH`), or the whole QR text
     /// (`KENSE|…|ABCD-EFGH|<hash prefix>`, whose hash prefix must match too).
-    pub fn verify_code(&self, text: &str) -> Result<Verification, CoreError> {
+    pub fn verify_code(&self, session: &Session, text: &str) -> Result<Verification, CoreError> {
+        authorize(session, What::ReadJournal)?;
         let parts: Vec<&str> = text.trim().split('|').collect();
         let (code_text, prefix) = if parts.len() >= 6 && parts[0] == "KENSE" {
             (

@@ -71,16 +71,16 @@ impl Office {
         first: &FirstRun,
         now: DateTime<FixedOffset>,
     ) -> Result<Session, CoreError> {
-        if !self.users()?.is_empty() {
+        if self.has_users()? {
             return Err(kense_domain::DomainError::new(
                 kense_domain::ErrorCode::PermissionDenied,
                 "the office has its administrator already",
             )
             .into());
         }
-        let user = self.create_user(&admin_input(first), "first-run", now)?;
+        let user = self.insert_user(&admin_input(first), "first-run", now)?;
         if let Some(name) = &first.office_name {
-            let mut details = self.office_details()?;
+            let mut details = self.details()?;
             details.name = name.clone();
             self.store_office_details(&details)?;
         }
@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(session.login(), "aliya");
         assert!(session.has(Role::Admin));
         assert!(office.is_test_journal().unwrap());
-        assert_eq!(office.users().unwrap().len(), 1);
+        assert_eq!(office.users(&session).unwrap().len(), 1);
         assert_eq!(
             office.sign_in("aliya", "135790", now).unwrap().login(),
             "aliya"

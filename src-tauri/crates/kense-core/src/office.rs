@@ -15,9 +15,10 @@ use kense_domain::workflow::{Action, RouteEvent, RouteState};
 use kense_domain::{DomainError, ErrorCode};
 use kense_store::{cases, events, settings, Store};
 
+use crate::authorize::{authorize, What};
 use crate::bundled;
 use crate::views::{JournalRow, ProcedureOption, ServiceOption};
-use crate::CoreError;
+use crate::{CoreError, Session};
 
 const UI_LANGUAGE: &str = "ui_language";
 const OUTGOING_PATTERN: &str = "outgoing_pattern";
@@ -117,11 +118,11 @@ impl Office {
     /// written when anything fails.
     pub fn register(
         &mut self,
+        session: &Session,
         input: &ApplicationInput,
-        user: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<Case, CoreError> {
-        self.register_with(input, user, now, None)
+        self.register_with(session, input, now, None)
     }
 
     /// `register` with the client's request id: a retry of a registration
@@ -130,11 +131,12 @@ impl Office {
     /// request's record are all in one serialised transaction.
     pub fn register_with(
         &mut self,
+        session: &Session,
         input: &ApplicationInput,
-        user: &str,
         now: DateTime<FixedOffset>,
         request_id: Option<&str>,
     ) -> Result<Case, CoreError> {
+        let user = session.login();
         let input_json = serde_json::to_string(input).unwrap_or_default();
         let hash = crate::requests::content_hash(&["register", user, &input_json]);
         let id = self.store.transact(|tx| -> Result<i64, CoreError> {
@@ -144,7 +146,7 @@ impl Office {
                     return Ok(case_id);
                 }
             }
-            self.authorize(user, crate::authorize::What::Register)?;
+            authorize(session, What::Register)?;
             let (valid, registration, status, position) = self.registration(input, user, now)?;
             let pattern = self.number_pattern()?;
             let case = cases::register(tx, &valid, now, user, &pattern)?;
@@ -219,17 +221,23 @@ impl Office {
     }
 
     /// The newest cases first, as stored.
-    pub fn cases(&self) -> Result<Vec<Case>, CoreError> {
+    pub fn cases(&self, session: &Session) -> Result<Vec<Case>, CoreError> {
+        authorize(session, What::ReadJournal)?;
         Ok(cases::list_newest_first(self.store.conn(), u32::MAX, 0)?)
     }
 
     /// The journal view, newest first, with service and procedure names.
-    pub fn journal(&self, now: DateTime<FixedOffset>) -> Result<Vec<JournalRow>, CoreError> {
+    pub fn journal(
+        &self,
+        session: &Session,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Vec<JournalRow>, CoreError> {
+        authorize(session, What::ReadJournal)?;
         let rows = cases::list_newest_first(self.store.conn(), JOURNAL_PAGE, 0)?;
         Ok(rows.iter().map(|c| self.journal_row(c, now)).collect())
     }
 
-    pub fn case_count(&self) -> Result<u64, CoreError> {
+    pub(crate) fn case_count(&self) -> Result<u64, CoreError> {
         Ok(cases::count(self.store.conn())?)
     }
 
@@ -285,17 +293,23 @@ impl Office {
     }
 
     /// The pattern of outgoing numbers (results and letters leaving the office).
-    pub fn outgoing_pattern(&self) -> Result<String, CoreError> {
+    pub(crate) fn outgoing_pattern(&self) -> Result<String, CoreError> {
         Ok(settings::get(self.store.conn(), OUTGOING_PATTERN)?
             .unwrap_or_else(|| DEFAULT_OUTGOING_PATTERN.to_string()))
     }
 
-    pub fn number_pattern(&self) -> Result<String, CoreError> {
+    pub(crate) fn number_pattern(&self) -> Result<String, CoreError> {
         Ok(settings::get(self.store.conn(), settings::NUMBER_PATTERN)?
             .unwrap_or_else(|| DEFAULT_NUMBER_PATTERN.to_string()))
     }
 
-    pub fn set_number_pattern(&mut self, pattern: &str) -> Result<(), CoreError> {
+    /// Sets the registration numbers' pattern (administration).
+    pub fn set_number_pattern(
+        &mut self,
+        session: &Session,
+        pattern: &str,
+    ) -> Result<(), CoreError> {
+        authorize(session, What::AdminEdit)?;
         validate_pattern(pattern)?;
         Ok(settings::set(
             self.store.conn_mut(),

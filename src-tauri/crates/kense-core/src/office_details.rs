@@ -11,7 +11,8 @@ use kense_store::settings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 const DETAILS: &str = "office_details";
 const OUTGOING_PATTERN: &str = "outgoing_pattern";
@@ -127,8 +128,13 @@ pub fn validate(details: &OfficeDetails) -> Result<OfficeDetails, CoreError> {
 }
 
 impl Office {
-    /// The office's details; fields never set are empty.
-    pub fn office_details(&self) -> Result<OfficeDetails, CoreError> {
+    /// The office's details, for a signed-in user; fields never set are empty.
+    pub fn office_details(&self, session: &Session) -> Result<OfficeDetails, CoreError> {
+        authorize(session, What::ReadJournal)?;
+        self.details()
+    }
+
+    pub(crate) fn details(&self) -> Result<OfficeDetails, CoreError> {
         let stored: Stored = match settings::get(self.store().conn(), DETAILS)? {
             Some(json) => serde_json::from_str(&json).map_err(|e| {
                 CoreError::from(DomainError::new(
@@ -152,10 +158,10 @@ impl Office {
     /// when any field is wrong. Returns the details as stored.
     pub fn set_office_details(
         &mut self,
+        session: &Session,
         details: &OfficeDetails,
-        login: &str,
     ) -> Result<OfficeDetails, CoreError> {
-        self.authorize(login, crate::authorize::What::AdminEdit)?;
+        authorize(session, What::AdminEdit)?;
         self.store_office_details(details)
     }
 
@@ -235,9 +241,11 @@ mod tests {
         let mut details = demo_details();
         details.outgoing_pattern = "NNNN/YYYY-Ш".into();
         details.name.kk = format!("  {}  ", details.name.kk);
-        let stored = office.set_office_details(&details, "admin").unwrap();
+        let stored = office
+            .set_office_details(&office.session_for("admin"), &details)
+            .unwrap();
         assert_eq!(stored.name.kk, demo_details().name.kk);
-        let read = office.office_details().unwrap();
+        let read = office.office_details(&office.session_for("admin")).unwrap();
         assert_eq!(read, stored);
         assert_eq!(office.outgoing_pattern().unwrap(), "NNNN/YYYY-Ш");
     }
@@ -246,10 +254,17 @@ mod tests {
     fn only_an_admin_may_change_them() {
         let mut office = office();
         let err = office
-            .set_office_details(&demo_details(), "head")
+            .set_office_details(&office.session_for("head"), &demo_details())
             .unwrap_err();
         assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
-        assert_eq!(office.office_details().unwrap().name.kk, "");
+        assert_eq!(
+            office
+                .office_details(&office.session_for("admin"))
+                .unwrap()
+                .name
+                .kk,
+            ""
+        );
     }
 
     #[test]
@@ -260,12 +275,20 @@ mod tests {
         details.phone = "call me".into();
         details.outgoing_pattern = "nothing".into();
         details.head_name.kk = "Ә".repeat(MAX_PERSON + 1);
-        let err = office.set_office_details(&details, "admin").unwrap_err();
+        let err = office
+            .set_office_details(&office.session_for("admin"), &details)
+            .unwrap_err();
         let fields: Vec<_> = err.0.iter().filter_map(|e| e.field.clone()).collect();
         assert_eq!(
             fields,
             ["name.ru", "head_name.kk", "phone", "outgoing_pattern"]
         );
-        assert_eq!(office.office_details().unwrap().phone, "");
+        assert_eq!(
+            office
+                .office_details(&office.session_for("admin"))
+                .unwrap()
+                .phone,
+            ""
+        );
     }
 }

@@ -13,9 +13,10 @@ use kense_domain::workflow::{
 use kense_domain::{DomainError, ErrorCode};
 use kense_store::{cases, events, outgoing, users, Connection};
 
+use crate::authorize::{authorize, What};
 use crate::requests::{self, ActOptions};
 use crate::views::{CaseView, StepView};
-use crate::{CoreError, Office};
+use crate::{CoreError, Office, Session};
 
 type Time = DateTime<FixedOffset>;
 
@@ -34,7 +35,12 @@ fn not_found(what: &str) -> CoreError {
 
 impl Office {
     /// A case by its id or its registration number.
-    pub fn find_case(&self, reference: &str) -> Result<Case, CoreError> {
+    pub fn find_case(&self, session: &Session, reference: &str) -> Result<Case, CoreError> {
+        authorize(session, What::ReadJournal)?;
+        self.case_at(reference)
+    }
+
+    pub(crate) fn case_at(&self, reference: &str) -> Result<Case, CoreError> {
         let conn = self.store().conn();
         let reference = reference.trim();
         let by_number = cases::get_by_number(conn, reference)?;
@@ -113,15 +119,16 @@ impl Office {
         }
     }
 
-    /// The acts `login` may do on the case at `now`.
+    /// The acts the signed-in user may do on the case at `now`.
     pub fn actions(
         &self,
+        session: &Session,
         reference: &str,
-        login: &str,
         now: Time,
     ) -> Result<Vec<ActionKind>, CoreError> {
-        let actor = self.actor(login, now)?;
-        let case = self.find_case(reference)?;
+        authorize(session, What::ReadJournal)?;
+        let actor = self.actor(session, now)?;
+        let case = self.case_at(reference)?;
         let (service, procedure) = self.definition_of(&case)?;
         let (_, state) = self.route_of(&case, procedure)?;
         let directory = StoreDirectory(self.store().conn());
@@ -134,19 +141,19 @@ impl Office {
     /// the head's PIN confirms every signature given in the window.
     pub fn act_at_desk(
         &mut self,
+        session: &Session,
         reference: &str,
-        login: &str,
         action: Action,
         now: Time,
     ) -> Result<CaseView, CoreError> {
-        self.act_at_desk_with(reference, login, action, now, &ActOptions::default())
+        self.act_at_desk_with(session, reference, action, now, &ActOptions::default())
     }
 
     /// `act_at_desk` with the version the user saw and the form's request id.
     pub fn act_at_desk_with(
         &mut self,
+        session: &Session,
         reference: &str,
-        login: &str,
         action: Action,
         now: Time,
         options: &ActOptions,
@@ -159,17 +166,17 @@ impl Office {
             )
             .into());
         }
-        self.act_with(reference, login, action, now, options)
+        self.act_with(session, reference, action, now, options)
     }
 
     pub fn act(
         &mut self,
+        session: &Session,
         reference: &str,
-        login: &str,
         action: Action,
         now: Time,
     ) -> Result<CaseView, CoreError> {
-        self.act_with(reference, login, action, now, &ActOptions::default())
+        self.act_with(session, reference, action, now, &ActOptions::default())
     }
 
     /// Does one act as one serialised transaction: the write lock is taken
@@ -180,12 +187,14 @@ impl Office {
     /// nothing done twice.
     pub fn act_with(
         &mut self,
+        session: &Session,
         reference: &str,
-        login: &str,
         action: Action,
         now: Time,
         options: &ActOptions,
     ) -> Result<CaseView, CoreError> {
+        authorize(session, What::ActOnCase)?;
+        let login = session.login();
         let action_json = serde_json::to_string(&action).unwrap_or_default();
         let hash = requests::content_hash(&["act", reference.trim(), login, &action_json]);
         let number = self.store().transact(|tx| -> Result<String, CoreError> {
@@ -195,8 +204,8 @@ impl Office {
                     return Ok(case.flatten().map(|c| c.number).unwrap_or_default());
                 }
             }
-            let actor: Actor = self.actor(login, now)?;
-            let case = self.find_case(reference)?;
+            let actor: Actor = self.actor(session, now)?;
+            let case = self.case_at(reference)?;
             let (service, procedure) = self.definition_of(&case)?;
             let (history, mut state) = self.route_of(&case, procedure)?;
             requests::check_version(&history, options.expect_version)?;
@@ -234,7 +243,7 @@ impl Office {
             }
             Ok(case.number)
         })?;
-        self.case_view(&number, now)
+        self.view_case(&number, now)
     }
 
     /// The outgoing number of a hand-over (or a route's formal end): the
@@ -294,8 +303,18 @@ impl Office {
     }
 
     /// A case with its route, current step, due times and full history.
-    pub fn case_view(&self, reference: &str, now: Time) -> Result<CaseView, CoreError> {
-        let case = self.find_case(reference)?;
+    pub fn case_view(
+        &self,
+        session: &Session,
+        reference: &str,
+        now: Time,
+    ) -> Result<CaseView, CoreError> {
+        authorize(session, What::ReadJournal)?;
+        self.view_case(reference, now)
+    }
+
+    fn view_case(&self, reference: &str, now: Time) -> Result<CaseView, CoreError> {
+        let case = self.case_at(reference)?;
         let (service, procedure) = self.definition_of(&case)?;
         let (history, state) = self.route_of(&case, procedure)?;
         let directory = StoreDirectory(self.store().conn());

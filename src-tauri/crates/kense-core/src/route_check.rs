@@ -15,7 +15,7 @@ use crate::{CoreError, Office};
 
 impl Office {
     /// Problems with the cases' routes, one line each; empty when all is sound.
-    pub fn route_problems(&self) -> Result<Vec<String>, CoreError> {
+    pub(crate) fn route_problems(&self) -> Result<Vec<String>, CoreError> {
         self.store().read(|conn| -> Result<_, CoreError> {
             let mut problems = version_gaps(conn)?;
             let mut numbers: HashMap<String, String> = HashMap::new();

@@ -186,6 +186,15 @@ impl Office {
     }
 }
 
+#[cfg(test)]
+impl Office {
+    /// The session of a stored active user, for unit tests (no PIN check).
+    pub(crate) fn session_for(&self, login: &str) -> Session {
+        let user = self.user(login).expect("an active user");
+        Session::for_user(&user, chrono::DateTime::UNIX_EPOCH.fixed_offset())
+    }
+}
+
 /// Tries left after one more wrong PIN, or `None` when that wrong PIN locks.
 fn gate_after_wrong(gate: Gate) -> Option<u32> {
     match gate {
@@ -225,7 +234,7 @@ mod tests {
             }],
             pin: "246810".into(),
         };
-        office.create_user(&input, "setup", at(0)).unwrap();
+        office.insert_user(&input, "setup", at(0)).unwrap();
         office
     }
 
@@ -249,7 +258,10 @@ mod tests {
         assert!(session.has(Role::Admin));
         assert_eq!(session.signed_in_at(), "2026-03-02T09:01:00+05:00");
         assert_eq!(log(&office), vec![("boss".into(), "ok".into())]);
-        assert_eq!(office.verify().unwrap().problems, Vec::<String>::new());
+        assert_eq!(
+            office.verify_chain().unwrap().problems,
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -281,7 +293,10 @@ mod tests {
         );
         let e = office.sign_in("boss", "000000", at(20)).unwrap_err();
         assert!(e.0[0].detail.ends_with(": 4"));
-        assert_eq!(office.verify().unwrap().problems, Vec::<String>::new());
+        assert_eq!(
+            office.verify_chain().unwrap().problems,
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -306,7 +321,7 @@ mod tests {
         // Wiping the wrong attempts (to lift a lock) with the guard dropped breaks the chain.
         conn.execute_batch("DROP TRIGGER sign_in_log_no_delete; DELETE FROM sign_in_log;")
             .unwrap();
-        let report = office.verify().unwrap();
+        let report = office.verify_chain().unwrap();
         assert!(
             report.problems.iter().any(|p| p.contains("sign_in_log")),
             "{:?}",

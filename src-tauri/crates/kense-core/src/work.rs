@@ -7,8 +7,9 @@ use kense_domain::types::Role;
 use kense_store::cases;
 use kense_store::queues::{self, Queue};
 
+use crate::authorize::{authorize, What};
 use crate::views::{JournalRow, JournalSearch, OverdueCount, OverdueDashboard};
-use crate::{CoreError, Office};
+use crate::{CoreError, Office, Session};
 
 type Time = DateTime<FixedOffset>;
 
@@ -18,9 +19,10 @@ pub const QUEUE_LIMIT: u32 = 500;
 pub const SEARCH_LIMIT: u32 = 200;
 
 impl Office {
-    /// Every open step `login` may act on, the most urgent first.
-    pub fn my_work(&self, login: &str, now: Time) -> Result<Vec<JournalRow>, CoreError> {
-        let user = self.user(login)?;
+    /// Every open step the signed-in user may act on, the most urgent first.
+    pub fn my_work(&self, session: &Session, now: Time) -> Result<Vec<JournalRow>, CoreError> {
+        authorize(session, What::ReadJournal)?;
+        let user = self.user(session.login())?;
         let conn = self.store().conn();
         let mut found: Vec<Case> = Vec::new();
         if user.has(Role::Clerk) {
@@ -63,7 +65,12 @@ impl Office {
     }
 
     /// Every overdue step of the office, with counts by step and by executor.
-    pub fn overdue_dashboard(&self, now: Time) -> Result<OverdueDashboard, CoreError> {
+    pub fn overdue_dashboard(
+        &self,
+        session: &Session,
+        now: Time,
+    ) -> Result<OverdueDashboard, CoreError> {
+        authorize(session, What::ReadJournal)?;
         let conn = self.store().conn();
         let items: Vec<JournalRow> = queues::overdue(conn, now)?
             .iter()
@@ -99,7 +106,21 @@ impl Office {
 
     /// The journal narrowed by a filter, newest first. Its dates may be written
     /// `dd.mm.yyyy` or `yyyy-mm-dd`; any other is `date_invalid` on its field.
-    pub fn search(&self, filter: &JournalFilter, now: Time) -> Result<Vec<JournalRow>, CoreError> {
+    pub fn search(
+        &self,
+        session: &Session,
+        filter: &JournalFilter,
+        now: Time,
+    ) -> Result<Vec<JournalRow>, CoreError> {
+        authorize(session, What::ReadJournal)?;
+        self.search_rows(filter, now)
+    }
+
+    pub(crate) fn search_rows(
+        &self,
+        filter: &JournalFilter,
+        now: Time,
+    ) -> Result<Vec<JournalRow>, CoreError> {
         let filter = &kense_domain::dates::journal_filter_dates(filter)?;
         let found = queues::search(self.store().conn(), filter, now, SEARCH_LIMIT)?;
         Ok(found.iter().map(|c| self.journal_row(c, now)).collect())
@@ -109,10 +130,11 @@ impl Office {
     /// was found, so the window says "nothing found" or "no applications yet".
     pub fn search_journal(
         &self,
+        session: &Session,
         filter: &JournalFilter,
         now: Time,
     ) -> Result<JournalSearch, CoreError> {
-        let rows = self.search(filter, now)?;
+        let rows = self.search(session, filter, now)?;
         let journal_empty = rows.is_empty() && cases::is_empty(self.store().conn())?;
         Ok(JournalSearch {
             rows,

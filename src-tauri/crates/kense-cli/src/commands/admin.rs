@@ -156,12 +156,12 @@ fn calendar_edit(ctx: &mut Context, edit: CalendarEdit) -> Result<(), Failure> {
         | CalendarChange::RemoveWorkingDay { date } => date.year(),
         CalendarChange::SetOfficeHours { .. } => now.year(),
     };
-    let view = ctx.office.edit_calendar(year, &change, &ctx.user, now)?;
+    let view = ctx.office.edit_calendar(&ctx.session, year, &change, now)?;
     print_json(&view)
 }
 
 fn calendar_log(ctx: &Context, json: bool) -> Result<(), Failure> {
-    let edits = ctx.office.calendar_edits()?;
+    let edits = ctx.office.calendar_edits(&ctx.session)?;
     if json {
         return print_json(&edits);
     }
@@ -190,7 +190,7 @@ fn services(ctx: &Context, json: bool) -> Result<(), Failure> {
 fn service_edit(ctx: &mut Context, service: &str, source: &str) -> Result<(), Failure> {
     let edit: ServiceEdit = read_json(source)?;
     let now = ctx.clock.now();
-    let def = ctx.office.edit_service(service, &edit, &ctx.user, now)?;
+    let def = ctx.office.edit_service(&ctx.session, service, &edit, now)?;
     print_json(&json!({
         "service": def.id,
         "version": def.version,

@@ -88,7 +88,7 @@ pub fn print(
     let now = ctx.clock.now();
     let printed = ctx
         .office
-        .print_document(case, kind, lang, &ctx.user, now)
+        .print_document(&ctx.session, case, kind, lang, now)
         .map_err(failure)?;
     write_pdf(out, &printed)
 }
@@ -104,7 +104,7 @@ pub fn print_journal(
     let now = ctx.clock.now();
     let printed = ctx
         .office
-        .print_journal(from, to, lang, &ctx.user, now)
+        .print_journal(&ctx.session, from, to, lang, now)
         .map_err(failure)?;
     write_pdf(out, &printed)
 }
@@ -198,9 +198,9 @@ pub fn verify_doc(
                     format!("cannot read {}: {e}", file.display()),
                 )
             })?;
-            ctx.office.verify_document(&bytes)?
+            ctx.office.verify_document(&ctx.session, &bytes)?
         }
-        (None, Some(code)) => ctx.office.verify_code(code)?,
+        (None, Some(code)) => ctx.office.verify_code(&ctx.session, code)?,
         _ => {
             return Err(bad_input(
                 "file",
@@ -212,7 +212,7 @@ pub fn verify_doc(
 }
 
 pub fn office_show(ctx: &Context, json: bool) -> Result<(), Failure> {
-    let details = ctx.office.office_details()?;
+    let details = ctx.office.office_details(&ctx.session)?;
     if json {
         return print_json(&details);
     }
@@ -246,6 +246,6 @@ pub fn office_show(ctx: &Context, json: bool) -> Result<(), Failure> {
 
 pub fn office_set(ctx: &mut Context, json: &str) -> Result<(), Failure> {
     let details: OfficeDetails = read_json(json)?;
-    let stored = ctx.office.set_office_details(&details, &ctx.user)?;
+    let stored = ctx.office.set_office_details(&ctx.session, &details)?;
     print_json(&stored)
 }

@@ -13,7 +13,7 @@ pub fn register(ctx: &mut Context, source: &str, request_id: Option<&str>) -> Re
     let now = ctx.clock.now();
     let case = ctx
         .office
-        .register_with(&input, &ctx.user, now, request_id)?;
+        .register_with(&ctx.session, &input, now, request_id)?;
     print_json(&case)
 }
 
@@ -22,12 +22,12 @@ pub fn list(ctx: &Context, json: bool, filter: JournalFilterArgs) -> Result<(), 
     let filter = journal_filter(filter)?;
     if filter == JournalFilter::default() {
         if json {
-            return print_json(&ctx.office.cases()?);
+            return print_json(&ctx.office.cases(&ctx.session)?);
         }
-        print_rows(&ctx.office.journal(now)?);
+        print_rows(&ctx.office.journal(&ctx.session, now)?);
         return Ok(());
     }
-    let rows = ctx.office.search(&filter, now)?;
+    let rows = ctx.office.search(&ctx.session, &filter, now)?;
     if json {
         return print_json(&rows);
     }

@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
-use kense_core::authorize::What;
+use kense_core::authorize::{authorize, What};
 use kense_core::safety::{self, diagnostics, restore};
 use kense_core::Office;
 
@@ -16,15 +16,13 @@ pub fn init(office: &Office) -> Result<(), Failure> {
 }
 
 pub fn backup(ctx: &Context, out: &Path) -> Result<(), Failure> {
-    ctx.office.authorize(&ctx.user, What::BackupRestore)?;
-    ctx.office.backup_to(out)?;
+    ctx.office.backup_to(&ctx.session, out)?;
     println!("{}", out.display());
     Ok(())
 }
 
 pub fn verify(ctx: &Context, json: bool) -> Result<(), Failure> {
-    ctx.office.authorize(&ctx.user, What::AdminEdit)?;
-    let report = ctx.office.verify()?;
+    let report = ctx.office.verify(&ctx.session)?;
     if json {
         print_json(&report)?;
     } else {
@@ -68,7 +66,7 @@ pub fn restore(
     if let Ok(office) = Office::open(dir) {
         crate::trust::check_clock(cli, &office)?;
         let session = crate::trust::sign_in(cli, &office, user, now)?;
-        office.authorize(session.login(), What::BackupRestore)?;
+        authorize(&session, What::BackupRestore)?;
     }
     let report = restore::restore(dir, file, now)?;
     if json {

@@ -8,7 +8,7 @@ mod route;
 use kense_core::clock::Clock;
 use kense_core::first_run::{create_office, FirstRun};
 use kense_core::reports::ExportFormat;
-use kense_core::{data_dir, CoreError, Office};
+use kense_core::{data_dir, CoreError, Office, Session};
 use kense_domain::types::Text;
 use kense_domain::{DomainError, ErrorCode};
 
@@ -18,11 +18,11 @@ use crate::trust;
 pub use reports::export_journal;
 
 /// What every command gets: the open office, the clock and the signed-in
-/// user's login (signed in with the PIN before any command runs).
+/// user's session (signed in with the PIN before any command runs).
 pub struct Context {
     pub office: Office,
     pub clock: Clock,
-    pub user: String,
+    pub session: Session,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -66,7 +66,7 @@ fn open(cli: &Cli, dir: &std::path::Path) -> Result<Context, Failure> {
     Ok(Context {
         office,
         clock,
-        user: session.login().to_string(),
+        session,
     })
 }
 

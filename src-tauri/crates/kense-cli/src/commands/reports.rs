@@ -99,17 +99,17 @@ pub fn report(ctx: &mut Context, args: ReportArgs) -> Result<(), Failure> {
         let printed = if args.sign {
             Some(
                 ctx.office
-                    .sign_quarterly(query.from, query.to, lang, &ctx.user, now)?,
+                    .sign_quarterly(&ctx.session, query.from, query.to, lang, now)?,
             )
         } else {
             ctx.office
-                .print_quarterly(query.from, query.to, lang, &ctx.user, now)?
+                .print_quarterly(&ctx.session, query.from, query.to, lang, now)?
         };
         let bytes = match printed {
             Some(p) => p.bytes,
             None => ctx
                 .office
-                .quarterly_draft(query.from, query.to, lang, &ctx.user, now)?,
+                .quarterly_draft(&ctx.session, query.from, query.to, lang, now)?,
         };
         return write_file(out, &bytes);
     }
@@ -120,10 +120,10 @@ pub fn report(ctx: &mut Context, args: ReportArgs) -> Result<(), Failure> {
     if let Some((Some(out), format)) = files.iter().find(|(f, _)| f.is_some()) {
         let bytes =
             ctx.office
-                .export_report(&query, *format, lang, &ctx.user, now, &mut progress)?;
+                .export_report(&ctx.session, &query, *format, lang, now, &mut progress)?;
         return write_file(out, &bytes);
     }
-    let view = ctx.office.report(&query, &ctx.user, now)?;
+    let view = ctx.office.report(&ctx.session, &query, now)?;
     if args.json {
         return print_json(&view);
     }
@@ -152,8 +152,8 @@ pub fn export_journal(
 ) -> Result<(), Failure> {
     let lang = lang(lang_code)?;
     let now = ctx.clock.now();
-    let bytes = ctx
-        .office
-        .export_journal(filter, format, lang, &ctx.user, now, &mut progress)?;
+    let bytes =
+        ctx.office
+            .export_journal(&ctx.session, filter, format, lang, now, &mut progress)?;
     write_file(out, &bytes)
 }

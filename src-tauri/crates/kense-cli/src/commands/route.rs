@@ -59,12 +59,12 @@ pub fn act(
     let action = action_from(name, data)?;
     let view = ctx
         .office
-        .act_with(case, &ctx.user, action, ctx.clock.now(), options)?;
+        .act_with(&ctx.session, case, action, ctx.clock.now(), options)?;
     print_json(&view)
 }
 
 pub fn actions(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
-    let kinds = ctx.office.actions(case, &ctx.user, ctx.clock.now())?;
+    let kinds = ctx.office.actions(&ctx.session, case, ctx.clock.now())?;
     if json {
         return print_json(&kinds);
     }
@@ -75,7 +75,7 @@ pub fn actions(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
 }
 
 pub fn case(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
-    let view = ctx.office.case_view(case, ctx.clock.now())?;
+    let view = ctx.office.case_view(&ctx.session, case, ctx.clock.now())?;
     if json {
         return print_json(&view);
     }
@@ -106,7 +106,7 @@ pub fn case(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
 }
 
 pub fn work(ctx: &Context, json: bool) -> Result<(), Failure> {
-    let rows = ctx.office.my_work(&ctx.user, ctx.clock.now())?;
+    let rows = ctx.office.my_work(&ctx.session, ctx.clock.now())?;
     if json {
         return print_json(&rows);
     }
@@ -115,7 +115,9 @@ pub fn work(ctx: &Context, json: bool) -> Result<(), Failure> {
 }
 
 pub fn overdue(ctx: &Context, json: bool) -> Result<(), Failure> {
-    let dashboard = ctx.office.overdue_dashboard(ctx.clock.now())?;
+    let dashboard = ctx
+        .office
+        .overdue_dashboard(&ctx.session, ctx.clock.now())?;
     if json {
         return print_json(&dashboard);
     }
@@ -127,11 +129,13 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
     match command {
         UserCommand::Add { json } => {
             let input: UserInput = read_json(&json)?;
-            let user = ctx.office.create_user(&input, &ctx.user, ctx.clock.now())?;
+            let user = ctx
+                .office
+                .create_user(&ctx.session, &input, ctx.clock.now())?;
             print_json(&user)
         }
         UserCommand::List { json } => {
-            let users = ctx.office.users()?;
+            let users = ctx.office.users(&ctx.session)?;
             if json {
                 return print_json(&users);
             }
@@ -147,6 +151,6 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
 pub fn absence(ctx: &mut Context, from: &str, until: &str) -> Result<(), Failure> {
     let now = ctx.clock.now();
     ctx.office
-        .set_head_absence_text(from, until, &ctx.user, now)?;
+        .set_head_absence_text(&ctx.session, from, until, now)?;
     Ok(())
 }

@@ -34,7 +34,7 @@ fn with_admins(mut office: Office) -> Office {
             }],
             pin: "123456".into(),
         };
-        office.create_user(&input, by, at(NOW)).unwrap();
+        office.insert_user(&input, by, at(NOW)).unwrap();
     }
     office
 }
@@ -58,7 +58,12 @@ fn an_edit_is_stored_as_the_next_version_and_survives_reopening() {
     {
         let mut office = with_admins(Office::create(dir.path()).unwrap());
         let v2 = office
-            .edit_service(VESSEL, &longer_examination(), "admin1", at(NOW))
+            .edit_service(
+                &office.session_for("admin1"),
+                VESSEL,
+                &longer_examination(),
+                at(NOW),
+            )
             .unwrap();
         assert_eq!(v2.version, 2);
         assert_eq!(v2.effective_from.to_string(), "2026-11-23");
@@ -96,7 +101,7 @@ fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
     let mut edit = longer_examination();
     edit.step_limits[0].step = "no-such-step".into();
     let err = office
-        .edit_service(VESSEL, &edit, "admin1", at(NOW))
+        .edit_service(&office.session_for("admin1"), VESSEL, &edit, at(NOW))
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::RegulationInvalid);
     assert_eq!(err.0[0].field.as_deref(), Some("step_limits[0].step"));
@@ -116,7 +121,7 @@ fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
         ..Default::default()
     };
     let err = office
-        .edit_service(VESSEL, &blank, "admin1", at(NOW))
+        .edit_service(&office.session_for("admin1"), VESSEL, &blank, at(NOW))
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::RegulationInvalid);
     assert!(err.0[0]
@@ -128,13 +133,23 @@ fn a_malformed_edit_is_refused_with_file_and_field_and_stores_nothing() {
     // An edit that changes nothing makes no identical next version.
     let versions = office.catalog().versions(VESSEL).len();
     let err = office
-        .edit_service(VESSEL, &ServiceEdit::default(), "admin1", at(NOW))
+        .edit_service(
+            &office.session_for("admin1"),
+            VESSEL,
+            &ServiceEdit::default(),
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::NoChange);
     assert_eq!(office.catalog().versions(VESSEL).len(), versions);
 
     let err = office
-        .edit_service("nope", &longer_examination(), "admin1", at(NOW))
+        .edit_service(
+            &office.session_for("admin1"),
+            "nope",
+            &longer_examination(),
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::UnknownService);
     assert_eq!(office.catalog().latest(VESSEL).unwrap().version, 1);
@@ -186,7 +201,7 @@ fn a_calendar_edit_moves_due_times_and_is_recorded() {
         act: None,
     };
     let year = office
-        .edit_calendar(2026, &change, "admin1", at(NOW))
+        .edit_calendar(&office.session_for("admin1"), 2026, &change, at(NOW))
         .unwrap();
     assert!(year
         .days_off
@@ -208,7 +223,9 @@ fn a_calendar_edit_moves_due_times_and_is_recorded() {
         office.due_for(start, "1wd").unwrap(),
         at("2026-12-29T18:30:00+05:00")
     );
-    let log = office.calendar_edits().unwrap();
+    let log = office
+        .calendar_edits(&office.session_for("admin1"))
+        .unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!((log[0].user.as_str(), log[0].at.as_str()), ("admin1", NOW));
     assert_eq!(log[0].file, "2026.toml");
@@ -231,7 +248,7 @@ fn office_hours_change_minute_counting() {
         lunch_until: "13:30".into(),
     };
     let year = office
-        .set_office_hours(hours.clone(), "admin2", at(NOW))
+        .set_office_hours(&office.session_for("admin2"), hours.clone(), at(NOW))
         .unwrap();
     assert_eq!(year.office_hours, hours);
     // 30 min on Monday, then 90 min from Tuesday 08:30.
@@ -239,7 +256,13 @@ fn office_hours_change_minute_counting() {
         office.due_for(start, "2h").unwrap(),
         at("2026-11-24T10:00:00+05:00")
     );
-    assert_eq!(office.calendar_edits().unwrap()[0].file, "office.toml");
+    assert_eq!(
+        office
+            .calendar_edits(&office.session_for("admin1"))
+            .unwrap()[0]
+            .file,
+        "office.toml"
+    );
 }
 
 #[test]
@@ -285,29 +308,48 @@ fn once_the_office_has_users_only_an_administrator_edits() {
         pin: "123456".into(),
     };
     office
-        .create_user(&person("admin1", Role::Admin), "setup", at(NOW))
+        .insert_user(&person("admin1", Role::Admin), "setup", at(NOW))
         .unwrap();
     office
-        .create_user(&person("clerk1", Role::Clerk), "admin1", at(NOW))
+        .insert_user(&person("clerk1", Role::Clerk), "admin1", at(NOW))
         .unwrap();
     let change = CalendarChange::AddDayOff {
         date: "2026-12-28".parse().unwrap(),
         act: None,
     };
     let err = office
-        .edit_calendar(2026, &change, "clerk1", at(NOW))
+        .edit_calendar(&office.session_for("clerk1"), 2026, &change, at(NOW))
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
     let err = office
-        .edit_service(VESSEL, &longer_examination(), "clerk1", at(NOW))
+        .edit_service(
+            &office.session_for("clerk1"),
+            VESSEL,
+            &longer_examination(),
+            at(NOW),
+        )
         .unwrap_err();
     assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
-    assert!(office.calendar_edits().unwrap().is_empty());
+    assert!(office
+        .calendar_edits(&office.session_for("admin1"))
+        .unwrap()
+        .is_empty());
     office
-        .edit_calendar(2026, &change, "admin1", at(NOW))
+        .edit_calendar(&office.session_for("admin1"), 2026, &change, at(NOW))
         .unwrap();
     office
-        .edit_service(VESSEL, &longer_examination(), "admin1", at(NOW))
+        .edit_service(
+            &office.session_for("admin1"),
+            VESSEL,
+            &longer_examination(),
+            at(NOW),
+        )
         .unwrap();
-    assert_eq!(office.calendar_edits().unwrap()[0].user, "admin1");
+    assert_eq!(
+        office
+            .calendar_edits(&office.session_for("admin1"))
+            .unwrap()[0]
+            .user,
+        "admin1"
+    );
 }

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::tables::{journal_row, journal_sheet, report_tables, Sheet, SheetCell};
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 type Time = chrono::DateTime<chrono::FixedOffset>;
 
@@ -218,12 +219,12 @@ impl Office {
     /// as one table in `lang`.
     pub fn journal_sheets(
         &self,
+        session: &Session,
         filter: &JournalFilter,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Vec<Sheet>, CoreError> {
-        self.user(login)?;
+        authorize(session, What::ReadJournal)?;
         let filter = &kense_domain::dates::journal_filter_dates(filter)?;
         let cases = kense_store::queues::search(self.store().conn(), filter, now, u32::MAX)?;
         let labels = self.all_labels()?;
@@ -238,27 +239,27 @@ impl Office {
     /// Every table of the report of `query`, as `login` may see it.
     pub fn report_sheets(
         &self,
+        session: &Session,
         query: &ReportQuery,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Vec<Sheet>, CoreError> {
-        let view = self.report(query, login, now)?;
+        let view = self.report(session, query, now)?;
         Ok(report_tables(&view, lang))
     }
 
     /// The journal narrowed by `filter` as a spreadsheet in `lang`.
     pub fn export_journal(
         &self,
+        session: &Session,
         filter: &JournalFilter,
         format: ExportFormat,
         lang: Language,
-        login: &str,
         now: Time,
         progress: Progress<'_>,
     ) -> Result<Vec<u8>, CoreError> {
         write_tables(
-            &self.journal_sheets(filter, lang, login, now)?,
+            &self.journal_sheets(session, filter, lang, now)?,
             format,
             progress,
         )
@@ -267,15 +268,15 @@ impl Office {
     /// Every table of the report of `query` as a spreadsheet in `lang`.
     pub fn export_report(
         &self,
+        session: &Session,
         query: &ReportQuery,
         format: ExportFormat,
         lang: Language,
-        login: &str,
         now: Time,
         progress: Progress<'_>,
     ) -> Result<Vec<u8>, CoreError> {
         write_tables(
-            &self.report_sheets(query, lang, login, now)?,
+            &self.report_sheets(session, query, lang, now)?,
             format,
             progress,
         )

@@ -21,7 +21,8 @@ use kense_store::reports::{cases_touching, Scope};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 pub use export::{
     default_export_dir, write_csv, write_tables, write_xlsx, Cancelled, ExportFormat, Progress,
@@ -77,9 +78,10 @@ pub struct ReportView {
 }
 
 impl Office {
-    /// What `login` may see of reports; others are refused.
-    pub fn report_access(&self, login: &str) -> Result<ReportAccess, CoreError> {
-        let user = self.authorize(login, crate::authorize::What::Reports)?;
+    /// What the signed-in user may see of reports; others are refused.
+    pub fn report_access(&self, session: &Session) -> Result<ReportAccess, CoreError> {
+        authorize(session, What::Reports)?;
+        let (user, login) = (session, session.login());
         if [Role::Head, Role::Deputy, Role::Admin]
             .iter()
             .any(|r| user.has(*r))
@@ -99,11 +101,11 @@ impl Office {
     /// The report of `query` as `login` may see it, at the office's `now`.
     pub fn report(
         &self,
+        session: &Session,
         query: &ReportQuery,
-        login: &str,
         now: Time,
     ) -> Result<ReportView, CoreError> {
-        let access = self.report_access(login)?;
+        let access = self.report_access(session)?;
         let mut view = self.compute_report(query, now)?;
         if access == ReportAccess::Counts {
             let r = &mut view.report;
@@ -144,7 +146,7 @@ impl Office {
     /// Names of every user, and their departments.
     pub(crate) fn people_labels(&self) -> Result<ReportLabels, CoreError> {
         let mut labels = ReportLabels::default();
-        for user in self.users()? {
+        for user in self.all_users()? {
             let departments: Vec<String> = user
                 .roles
                 .iter()

@@ -10,8 +10,9 @@ use kense_domain::{DomainError, ErrorCode};
 use kense_pdf::{QuarterlyData, QuarterlyLine, Signatory};
 use kense_store::documents::{self as store_docs, NewDocument};
 
+use crate::authorize::{authorize, What};
 use crate::documents::{blank_stamp, issue, DocumentKind, Plan, Printed};
-use crate::{CoreError, Office};
+use crate::{CoreError, Office, Session};
 
 type Time = chrono::DateTime<chrono::FixedOffset>;
 
@@ -35,7 +36,7 @@ impl Office {
             by: GroupBy::Service,
         };
         let view = self.compute_report(&query, now)?;
-        let details = self.office_details()?;
+        let details = self.details()?;
         let signatory = match signer.map(|l| self.user(l)).transpose()? {
             Some(user) if !user.has(Role::Head) => Signatory {
                 position: user.position.get(lang).to_string(),
@@ -82,13 +83,13 @@ impl Office {
     /// The quarterly report for a period as an unsigned draft (not stored).
     pub fn quarterly_draft(
         &self,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Vec<u8>, CoreError> {
-        self.report_access(login)?;
+        self.report_access(session)?;
         self.period_bounds(from, to)?;
         let data = self.quarterly_data(from, to, lang, None, now)?;
         Ok(Plan::Quarterly(data)
@@ -100,13 +101,14 @@ impl Office {
     /// again as a copy.
     pub fn print_quarterly(
         &mut self,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Option<Printed>, CoreError> {
-        self.report_access(login)?;
+        let login = session.login();
+        self.report_access(session)?;
         let found = store_docs::find_for_period(
             self.store().conn(),
             DocumentKind::Quarterly.code(),
@@ -125,13 +127,15 @@ impl Office {
     /// that language is never rendered again: this returns the stored copy.
     pub fn sign_quarterly(
         &mut self,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
         lang: Language,
-        login: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let user = self.authorize(login, crate::authorize::What::SignReport)?;
+        let login = session.login();
+        authorize(session, What::SignReport)?;
+        let user = session;
         let acting_for_head = if user.has(Role::Head) {
             false
         } else if user.has(Role::Deputy) && self.head_absent(now)? {
@@ -144,7 +148,7 @@ impl Office {
             .into());
         };
         self.period_bounds(from, to)?;
-        if let Some(printed) = self.print_quarterly(from, to, lang, login, now)? {
+        if let Some(printed) = self.print_quarterly(session, from, to, lang, now)? {
             return Ok(printed);
         }
         let data = self.quarterly_data(from, to, lang, Some(login), now)?;
@@ -202,14 +206,15 @@ impl Office {
     /// The same, confirmed by the signer's PIN (the window). A wrong PIN changes nothing.
     pub fn sign_quarterly_with_pin(
         &mut self,
+        session: &Session,
         from: NaiveDate,
         to: NaiveDate,
         lang: Language,
-        login: &str,
         pin: &str,
         now: Time,
     ) -> Result<Printed, CoreError> {
-        let session = self.sign_in(login, pin, now)?;
-        self.sign_quarterly(from, to, lang, session.login(), now)
+        let login = session.login();
+        let confirmed = self.sign_in(login, pin, now)?;
+        self.sign_quarterly(&confirmed, from, to, lang, now)
     }
 }

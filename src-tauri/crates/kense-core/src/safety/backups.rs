@@ -11,7 +11,8 @@ use kense_domain::{DomainError, ErrorCode};
 use kense_store::maintenance::{self, BackupCheck};
 use kense_store::{settings, Connection, StoreError};
 
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 /// The office setting holding the backup folder (absolute path).
 pub const BACKUP_FOLDER: &str = "backup_folder";
@@ -135,7 +136,7 @@ pub fn before_migration(data_dir: &Path, conn: &Connection) -> Result<(), StoreE
 }
 
 impl Office {
-    pub fn backup_folder(&self) -> Result<PathBuf, CoreError> {
+    pub(crate) fn backup_folder(&self) -> Result<PathBuf, CoreError> {
         let data_dir = self.data_dir().unwrap_or(Path::new("."));
         Ok(folder_from(
             data_dir,
@@ -144,8 +145,12 @@ impl Office {
     }
 
     /// Sets the backup folder (administrators): it must exist or be creatable and writable.
-    pub fn set_backup_folder(&mut self, login: &str, folder: &str) -> Result<PathBuf, CoreError> {
-        self.authorize(login, crate::authorize::What::AdminEdit)?;
+    pub fn set_backup_folder(
+        &mut self,
+        session: &Session,
+        folder: &str,
+    ) -> Result<PathBuf, CoreError> {
+        authorize(session, What::AdminEdit)?;
         let path = PathBuf::from(folder.trim());
         if folder.trim().is_empty() || !path.is_absolute() {
             return Err(DomainError::at(
@@ -177,11 +182,13 @@ impl Office {
     }
 
     /// A checked copy of the journal at `out` (never overwrites, never leaves a partial file).
-    pub fn backup_to(&self, out: &Path) -> Result<BackupCheck, CoreError> {
+    /// (Administrators: a backup holds the whole journal.)
+    pub fn backup_to(&self, session: &Session, out: &Path) -> Result<BackupCheck, CoreError> {
+        authorize(session, What::BackupRestore)?;
         self.backup_with_progress(out, None)
     }
 
-    pub fn backup_with_progress(
+    pub(crate) fn backup_with_progress(
         &self,
         out: &Path,
         progress: Option<Progress>,
@@ -199,11 +206,11 @@ impl Office {
     /// "Back up now" (administrators): a dated file in the backup folder, then retention.
     pub fn backup_now(
         &self,
-        login: &str,
+        session: &Session,
         now: DateTime<FixedOffset>,
         progress: Option<Progress>,
     ) -> Result<PathBuf, CoreError> {
-        self.authorize(login, crate::authorize::What::BackupRestore)?;
+        authorize(session, What::BackupRestore)?;
         let folder = self.backup_folder()?;
         make_folder(&folder)?;
         let out = folder.join(format!("journal-{}.sqlite", now.format("%Y-%m-%dT%H%M%S")));
@@ -228,7 +235,7 @@ impl Office {
         }
         make_folder(&folder)?;
         let out = folder.join(format!("journal-{}.sqlite", today.format("%Y-%m-%d")));
-        self.backup_to(&out)?;
+        self.backup_with_progress(&out, None)?;
         prune(&folder);
         Ok(Some(out))
     }

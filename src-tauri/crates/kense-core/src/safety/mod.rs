@@ -14,7 +14,8 @@ use kense_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{CoreError, Office};
+use crate::authorize::{authorize, What};
+use crate::{CoreError, Office, Session};
 
 /// What the administrator's "Journal safety" panel shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,12 +62,18 @@ impl From<&ChainBreak> for ChainBreakView {
 
 impl Office {
     /// The chain's head: its length and the newest line's hash.
-    pub fn chain_head(&self) -> Result<ChainHead, CoreError> {
+    pub(crate) fn chain_head(&self) -> Result<ChainHead, CoreError> {
         Ok(kense_store::ledger::head(self.store().conn())?)
     }
 
-    /// SQLite integrity, gap-free numbering and the hash chain.
-    pub fn verify(&self) -> Result<VerifyReport, CoreError> {
+    /// SQLite integrity, gap-free numbering and the hash chain
+    /// (administrators: the journal's safety check).
+    pub fn verify(&self, session: &Session) -> Result<VerifyReport, CoreError> {
+        authorize(session, What::AdminEdit)?;
+        self.verify_chain()
+    }
+
+    pub(crate) fn verify_chain(&self) -> Result<VerifyReport, CoreError> {
         let mut report = maintenance::verify(self.store().conn())?;
         // A row too damaged to read is itself a finding, not a reason to stop looking.
         match self.route_problems() {
@@ -82,11 +89,15 @@ impl Office {
     }
 
     /// The panel's data; `check` runs the full verification (slower on a big journal).
-    pub fn journal_safety(&self, login: &str, check: bool) -> Result<JournalSafety, CoreError> {
-        self.authorize(login, crate::authorize::What::AdminEdit)?;
+    pub fn journal_safety(
+        &self,
+        session: &Session,
+        check: bool,
+    ) -> Result<JournalSafety, CoreError> {
+        authorize(session, What::AdminEdit)?;
         let head = self.chain_head()?;
         let (verified, problems, first_break) = if check {
-            let report = self.verify()?;
+            let report = self.verify_chain()?;
             (
                 Some(report.problems.is_empty()),
                 report.problems.clone(),
