@@ -27,7 +27,7 @@ fn write_file(path: &Path, printed: &Printed) -> Result<(), CoreError> {
 
 /// The page preview: the stored document once issued, else the draft (bytes of a PDF).
 #[tauri::command]
-pub fn document_pdf(
+pub async fn document_pdf(
     state: State<'_, AppState>,
     case: String,
     kind: DocumentKind,
@@ -39,7 +39,7 @@ pub fn document_pdf(
 
 /// The head signs the draft, confirmed by the PIN; the document is frozen.
 #[tauri::command]
-pub fn sign_case(
+pub async fn sign_case(
     state: State<'_, AppState>,
     case: String,
     pin: String,
@@ -102,7 +102,7 @@ pub fn open_document(
 
 /// "Save as" for the journal printout of a period.
 #[tauri::command]
-pub fn save_journal(
+pub async fn save_journal(
     state: State<'_, AppState>,
     from: String,
     to: String,
@@ -128,7 +128,7 @@ pub fn case_documents(
 
 /// "Check a document": a PDF file's bytes.
 #[tauri::command]
-pub fn verify_document(
+pub async fn verify_document(
     state: State<'_, AppState>,
     bytes: Vec<u8>,
 ) -> Result<Verification, ApiError> {
@@ -137,7 +137,10 @@ pub fn verify_document(
 
 /// "Check a document": the code printed on the paper, or the QR code's text.
 #[tauri::command]
-pub fn verify_code(state: State<'_, AppState>, code: String) -> Result<Verification, ApiError> {
+pub async fn verify_code(
+    state: State<'_, AppState>,
+    code: String,
+) -> Result<Verification, ApiError> {
     state.as_user(|office, session| office.verify_code(session, &code))
 }
 

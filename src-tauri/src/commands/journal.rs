@@ -14,13 +14,13 @@ pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, A
 }
 
 #[tauri::command]
-pub fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
+pub async fn journal(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.journal(session, now))
 }
 
 #[tauri::command]
-pub fn search_journal(
+pub async fn search_journal(
     state: State<'_, AppState>,
     filter: JournalFilter,
 ) -> Result<JournalSearch, ApiError> {
@@ -29,7 +29,7 @@ pub fn search_journal(
 }
 
 #[tauri::command]
-pub fn register_case(
+pub async fn register_case(
     state: State<'_, AppState>,
     input: ApplicationInput,
     request_id: Option<String>,

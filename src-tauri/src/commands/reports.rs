@@ -39,14 +39,17 @@ fn write_failed(path: &Path, e: std::io::Error) -> CoreError {
 }
 
 #[tauri::command]
-pub fn report(state: State<'_, AppState>, query: ReportQuery) -> Result<ReportView, ApiError> {
+pub async fn report(
+    state: State<'_, AppState>,
+    query: ReportQuery,
+) -> Result<ReportView, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.report(session, &query, now))
 }
 
 /// The quarterly report as an unsigned draft (PDF bytes, for the preview).
 #[tauri::command]
-pub fn quarterly_draft(
+pub async fn quarterly_draft(
     state: State<'_, AppState>,
     from: String,
     to: String,
@@ -61,7 +64,7 @@ pub fn quarterly_draft(
 
 /// The head signs the quarterly report with the PIN; it is frozen and saved to `path`.
 #[tauri::command]
-pub fn sign_quarterly(
+pub async fn sign_quarterly(
     state: State<'_, AppState>,
     from: String,
     to: String,

@@ -7,19 +7,19 @@ use tauri::State;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn my_work(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
+pub async fn my_work(state: State<'_, AppState>) -> Result<Vec<JournalRow>, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.my_work(session, now))
 }
 
 #[tauri::command]
-pub fn overdue_dashboard(state: State<'_, AppState>) -> Result<OverdueDashboard, ApiError> {
+pub async fn overdue_dashboard(state: State<'_, AppState>) -> Result<OverdueDashboard, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.overdue_dashboard(session, now))
 }
 
 #[tauri::command]
-pub fn case_view(state: State<'_, AppState>, case: String) -> Result<CaseView, ApiError> {
+pub async fn case_view(state: State<'_, AppState>, case: String) -> Result<CaseView, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.case_view(session, &case, now))
 }
@@ -33,7 +33,7 @@ pub fn case_actions(state: State<'_, AppState>, case: String) -> Result<Vec<Acti
 /// One act; `options` carry the case version the user saw and the form's
 /// request id (a retry of the same submission does nothing twice).
 #[tauri::command]
-pub fn act(
+pub async fn act(
     state: State<'_, AppState>,
     case: String,
     action: Action,

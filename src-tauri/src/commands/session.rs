@@ -55,7 +55,7 @@ pub fn current_user(state: State<'_, AppState>) -> Result<Option<User>, ApiError
 }
 
 #[tauri::command]
-pub fn create_user(state: State<'_, AppState>, input: UserInput) -> Result<User, ApiError> {
+pub async fn create_user(state: State<'_, AppState>, input: UserInput) -> Result<User, ApiError> {
     let now = state.clock.now();
     state.as_user(|office, session| office.create_user(session, &input, now))
 }
