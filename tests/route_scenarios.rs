@@ -500,3 +500,18 @@ fn at_the_desk_a_signature_needs_the_pin() {
         before.history
     );
 }
+
+#[test]
+fn the_journal_row_names_the_current_steps_kind_until_the_case_ends() {
+    let mut office = office();
+    let input = application(&office, "small-vessel-certificate", "issue");
+    let case = office.register(&input, "clerk", at(START)).unwrap();
+    let view = office.case_view(&case.number, at(START)).unwrap();
+    let step = view.step.unwrap();
+    let row = office.journal(at(START)).unwrap().remove(0);
+    assert_eq!(row.step_kind, Some(step.kind));
+    assert_eq!(row.step_name, Some(step.action));
+    walk(&mut office, &case.number, false);
+    let row = office.journal(at(START)).unwrap().remove(0);
+    assert_eq!((row.step_kind, row.step_name), (None, None));
+}
