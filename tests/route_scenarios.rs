@@ -567,3 +567,19 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }
+
+#[test]
+fn the_journal_row_names_the_current_steps_kind_until_the_case_ends() {
+    let mut office = office();
+    let clerk = signed_in(&office, "clerk");
+    let input = application(&office, "small-vessel-certificate", "issue");
+    let case = office.register(&clerk, &input, at(START)).unwrap();
+    let view = office.case_view(&clerk, &case.number, at(START)).unwrap();
+    let step = view.step.unwrap();
+    let row = office.journal(&clerk, at(START)).unwrap().remove(0);
+    assert_eq!(row.step_kind, Some(step.kind));
+    assert_eq!(row.step_name, Some(step.action));
+    walk(&mut office, &case.number, false);
+    let row = office.journal(&clerk, at(START)).unwrap().remove(0);
+    assert_eq!((row.step_kind, row.step_name), (None, None));
+}

@@ -256,7 +256,7 @@ impl Desk {
     pub async fn rows(&self) -> usize {
         self.wait_for("main h2").await;
         self.client
-            .find_all(Locator::Css("#journal tbody tr"))
+            .find_all(Locator::Css("#journal tbody tr[data-number]"))
             .await
             .unwrap()
             .len()

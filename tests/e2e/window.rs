@@ -32,6 +32,19 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
     desk.click("#service option[value='small-vessel-certificate']")
         .await;
     desk.click("#procedure option[value='issue']").await;
+    // The calendar of "received at": Monday first, the office's days off marked
+    // (Saturday 2026-11-21 and Sunday 2026-11-22 are days off).
+    desk.click("#received_at-open").await;
+    desk.wait_for(".popup button.day.off[data-date='2026-11-22']")
+        .await;
+    assert!(
+        !desk
+            .exists(".popup button.day.off[data-date='2026-11-23']")
+            .await,
+        "a working Monday is not marked off"
+    );
+    desk.screenshot("04-date-picker-kk.png").await;
+    desk.click(".popup button.close").await;
     desk.type_into("#id_number", "800416100254").await;
     desk.wait_for_text("#iin-decoded", "16.04.1880").await;
     desk.click(".required-document").await;

@@ -254,6 +254,7 @@ impl Office {
             .zip(case.route.step.as_deref())
             .and_then(|(p, id)| p.step(id));
         row.step_name = step.map(|s| s.action.clone());
+        row.step_kind = step.map(|s| s.kind);
         if let (Some(due), Some(start)) = (case.route.due_at, case.route.started_at) {
             row.step_state = Some(self.urgency(now, start, due));
             row.minutes_left = Some(self.working_minutes_left(now, due));

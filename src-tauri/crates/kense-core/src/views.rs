@@ -77,6 +77,8 @@ pub struct JournalRow {
     pub step_id: Option<String>,
     /// The current step's name; `None` once the case is closed.
     pub step_name: Option<Text>,
+    /// The current step's kind: its short name in lists (the window names it by code).
+    pub step_kind: Option<StepKind>,
     pub step_role: Option<Role>,
     pub executor: Option<String>,
     pub due_at: Option<String>,
@@ -109,6 +111,7 @@ impl JournalRow {
             status: case.status,
             step_id: route.step.clone(),
             step_name: None,
+            step_kind: None,
             step_role: route.role,
             executor: route.executor.clone(),
             due_at: route.due_at.map(|d| d.to_rfc3339()),

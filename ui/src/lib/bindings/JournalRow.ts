@@ -4,6 +4,7 @@ import type { CaseStatus } from "./CaseStatus";
 import type { Channel } from "./Channel";
 import type { Language } from "./Language";
 import type { Role } from "./Role";
+import type { StepKind } from "./StepKind";
 import type { StepState } from "./StepState";
 import type { Text } from "./Text";
 
@@ -14,7 +15,11 @@ export type JournalRow = { id: number, number: string, year: number, seq: number
 /**
  * The current step's name; `None` once the case is closed.
  */
-step_name: Text | null, step_role: Role | null, executor: string | null, due_at: string | null, 
+step_name: Text | null, 
+/**
+ * The current step's kind: its short name in lists (the window names it by code).
+ */
+step_kind: StepKind | null, step_role: Role | null, executor: string | null, due_at: string | null, 
 /**
  * How urgent the current step is at the office's "now".
  */
