@@ -254,6 +254,23 @@ pub enum UserCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Changes a user's details from JSON (name {kk, ru}, position {kk, ru},
+    /// phone, roles); the login never changes.
+    Edit {
+        login: String,
+        #[arg(long = "json", value_name = "FILE")]
+        json: String,
+    },
+    /// Disables a user: they can no longer sign in.
+    Disable { login: String },
+    /// Enables a disabled user again.
+    Enable { login: String },
+    /// Gives a user a new PIN (the first line of FILE) and lifts their sign-in lock.
+    ResetPin {
+        login: String,
+        #[arg(long = "new-pin-file", value_name = "FILE")]
+        new_pin_file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

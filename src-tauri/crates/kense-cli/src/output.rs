@@ -44,6 +44,7 @@ impl From<CoreError> for Failure {
             | ErrorCode::ActionNotAllowed
             | ErrorCode::PinWrong
             | ErrorCode::SignInLocked
+            | ErrorCode::UserDisabled
             | ErrorCode::PinRequired
             | ErrorCode::NotLoggedIn => EXIT_FORBIDDEN,
             _ => EXIT_BAD_INPUT,

@@ -24,6 +24,7 @@ mod route_check;
 pub mod safety;
 pub mod session;
 mod timing;
+pub mod user_admin;
 pub mod users;
 pub mod views;
 pub mod work;

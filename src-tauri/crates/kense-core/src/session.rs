@@ -90,10 +90,20 @@ fn locked(until: DateTime<FixedOffset>) -> CoreError {
     .into()
 }
 
+fn refused_disabled(login: &str) -> CoreError {
+    DomainError::at(
+        ErrorCode::UserDisabled,
+        "login",
+        format!("`{login}` is disabled"),
+    )
+    .into()
+}
+
 impl Office {
     /// Checks a PIN and opens a session. An unknown login and a wrong PIN give
     /// the same answer (with the tries left); five wrong in a row lock the
-    /// login for 15 minutes. Every attempt is recorded (never the PIN). On a
+    /// login for 15 minutes. A disabled user's right PIN is refused with
+    /// `user_disabled`. Every attempt is recorded (never the PIN). On a
     /// read-only journal nothing can be recorded: the existing record still
     /// decides a lock.
     pub fn sign_in(
@@ -109,7 +119,7 @@ impl Office {
             return Err(locked(until));
         }
         let stored = users::pin_hash(conn, &login)?;
-        let user = users::get(conn, &login)?.filter(|u| u.active);
+        let user = users::get(conn, &login)?;
         let right = match (&stored, &user) {
             (Some(hash), Some(_)) => pin::verify(pin_text, hash),
             _ => {
@@ -118,12 +128,15 @@ impl Office {
                 false
             }
         };
+        // Only someone who knows the PIN learns that the account is disabled.
+        let disabled = right && !user.as_ref().is_some_and(|u| u.active);
         // The lock is decided again inside the write: a parallel attempt may
         // have locked the login meanwhile.
         let outcome = self.store().transact(|tx| {
             let gate = gate_for(tx, &login, now)?;
             let outcome = match gate {
                 Gate::Locked { until } => Err(locked(until)),
+                Gate::Open { .. } if disabled => Err(refused_disabled(&login)),
                 Gate::Open { .. } if right => Ok(()),
                 open => Err(match gate_after_wrong(open) {
                     Some(left) => DomainError::at(
@@ -138,9 +151,12 @@ impl Office {
                 }),
             };
             if !self.store().is_read_only() {
+                // A disabled account's right PIN is recorded as refused
+                // (`locked`): it neither counts as wrong nor as a success.
                 let text = match (&outcome, gate) {
                     (Ok(()), _) => "ok",
                     (Err(_), Gate::Locked { .. }) => "locked",
+                    _ if disabled => "locked",
                     _ => "wrong",
                 };
                 sign_in_log::insert(tx, &login, &time(now), text)?;
@@ -152,6 +168,7 @@ impl Office {
                 let gate = gate_for(conn, &login, now)?;
                 match gate {
                     Gate::Locked { until } => Err(locked(until)),
+                    Gate::Open { .. } if disabled => Err(refused_disabled(&login)),
                     Gate::Open { .. } if right => Ok(()),
                     open => Err(DomainError::at(
                         ErrorCode::PinWrong,

@@ -95,7 +95,11 @@ impl Office {
             by_executor: by_executor
                 .into_iter()
                 .map(|(key, count)| OverdueCount {
-                    label: self.user(&key).ok().map(|u| u.name),
+                    // A disabled executor keeps their name here too.
+                    label: kense_store::users::get(self.store().conn(), &key)
+                        .ok()
+                        .flatten()
+                        .map(|u| u.name),
                     key,
                     count,
                 })

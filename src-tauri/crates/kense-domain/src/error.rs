@@ -82,6 +82,14 @@ pub enum ErrorCode {
     RequestReused,
     TextInvalid,
     NoChange,
+    /// Disabling or demoting the office's last active administrator.
+    LastAdmin,
+    /// An administrator disabling their own account.
+    SelfDisable,
+    /// A right PIN of a user the administrator has disabled.
+    UserDisabled,
+    /// No user with this login (the administrator's user commands).
+    UserNotFound,
 }
 
 macro_rules! codes {
@@ -164,6 +172,10 @@ codes! {
     RequestReused => "request_reused",
     TextInvalid => "text_invalid",
     NoChange => "no_change",
+    LastAdmin => "last_admin",
+    SelfDisable => "self_disable",
+    UserDisabled => "user_disabled",
+    UserNotFound => "user_not_found",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

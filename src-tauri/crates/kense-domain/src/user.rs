@@ -52,6 +52,19 @@ pub struct UserInput {
     pub pin: String,
 }
 
+/// A user's changed details as the administrator types them (the login never
+/// changes; the PIN is reset on its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct UserUpdate {
+    pub name: Text,
+    pub position: Text,
+    #[serde(default)]
+    pub phone: String,
+    pub roles: Vec<RoleGrant>,
+}
+
 pub const MIN_PIN_DIGITS: usize = 4;
 pub const MAX_PIN_DIGITS: usize = 12;
 
@@ -135,42 +148,13 @@ pub fn validate_user(input: &UserInput) -> Result<User, Vec<DomainError>> {
             "2 to 32 Latin letters, digits, dots, dashes or underscores",
         ));
     }
-    text_field("name.kk", &input.name.kk, &mut errors);
-    text_field("name.ru", &input.name.ru, &mut errors);
-    text_field("position.kk", &input.position.kk, &mut errors);
-    text_field("position.ru", &input.position.ru, &mut errors);
-    if input.phone.chars().count() > 40 {
-        errors.push(DomainError::at(
-            ErrorCode::TooLong,
-            "phone",
-            "phone is too long",
-        ));
-    }
-    if input.roles.is_empty() {
-        errors.push(DomainError::at(
-            ErrorCode::Required,
-            "roles",
-            "no role given",
-        ));
-    }
-    for grant in &input.roles {
-        if grant.role == Role::External {
-            errors.push(DomainError::at(
-                ErrorCode::InvalidInput,
-                "roles",
-                "external bodies are not users of the office",
-            ));
-        }
-        let needs_department = matches!(grant.role, Role::DeptHead | Role::Executor);
-        let department = grant.department.as_deref().map(str::trim).unwrap_or("");
-        if needs_department && department.is_empty() {
-            errors.push(DomainError::at(
-                ErrorCode::Required,
-                "roles.department",
-                format!("{} needs a department", grant.role.code()),
-            ));
-        }
-    }
+    check_details(
+        &input.name,
+        &input.position,
+        &input.phone,
+        &input.roles,
+        &mut errors,
+    );
     if let Err(e) = validate_pin_for(&input.roles, &input.pin) {
         errors.push(e);
     }
@@ -191,6 +175,96 @@ pub fn validate_user(input: &UserInput) -> Result<User, Vec<DomainError>> {
         roles: input.roles.clone(),
         active: true,
     })
+}
+
+/// Checks the details every user has (names, positions, phone, roles).
+fn check_details(
+    name: &Text,
+    position: &Text,
+    phone: &str,
+    roles: &[RoleGrant],
+    errors: &mut Vec<DomainError>,
+) {
+    text_field("name.kk", &name.kk, errors);
+    text_field("name.ru", &name.ru, errors);
+    text_field("position.kk", &position.kk, errors);
+    text_field("position.ru", &position.ru, errors);
+    if phone.chars().count() > 40 {
+        errors.push(DomainError::at(
+            ErrorCode::TooLong,
+            "phone",
+            "phone is too long",
+        ));
+    }
+    if roles.is_empty() {
+        errors.push(DomainError::at(
+            ErrorCode::Required,
+            "roles",
+            "no role given",
+        ));
+    }
+    for grant in roles {
+        if grant.role == Role::External {
+            errors.push(DomainError::at(
+                ErrorCode::InvalidInput,
+                "roles",
+                "external bodies are not users of the office",
+            ));
+        }
+        let needs_department = matches!(grant.role, Role::DeptHead | Role::Executor);
+        let department = grant.department.as_deref().map(str::trim).unwrap_or("");
+        if needs_department && department.is_empty() {
+            errors.push(DomainError::at(
+                ErrorCode::Required,
+                "roles.department",
+                format!("{} needs a department", grant.role.code()),
+            ));
+        }
+    }
+}
+
+/// Checks a user's changed details; returns the user as it will be stored
+/// (login and active flag kept from `current`), or every problem found.
+pub fn validate_update(current: &User, update: &UserUpdate) -> Result<User, Vec<DomainError>> {
+    let mut errors = Vec::new();
+    check_details(
+        &update.name,
+        &update.position,
+        &update.phone,
+        &update.roles,
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(User {
+        login: current.login.clone(),
+        name: Text {
+            kk: printed(&update.name.kk),
+            ru: printed(&update.name.ru),
+        },
+        position: Text {
+            kk: printed(&update.position.kk),
+            ru: printed(&update.position.ru),
+        },
+        phone: update.phone.trim().to_string(),
+        roles: update.roles.clone(),
+        active: current.active,
+    })
+}
+
+/// The office keeps at least one active administrator: `after` is every user
+/// as they would be once a change is made; `last_admin` (on `field`) if none
+/// of them is an active administrator.
+pub fn keeps_an_admin(after: &[User], field: &str) -> Result<(), DomainError> {
+    if after.iter().any(|u| u.active && u.has(Role::Admin)) {
+        return Ok(());
+    }
+    Err(DomainError::at(
+        ErrorCode::LastAdmin,
+        field,
+        "the change would leave no active administrator",
+    ))
 }
 
 #[cfg(test)]
@@ -215,6 +289,28 @@ mod tests {
             }],
             pin: "2580".into(),
         }
+    }
+
+    #[test]
+    fn the_office_keeps_an_active_administrator() {
+        let admin = |login: &str, active: bool| User {
+            active,
+            roles: vec![RoleGrant {
+                role: Role::Admin,
+                department: None,
+            }],
+            ..validate_user(&UserInput {
+                login: login.into(),
+                ..input()
+            })
+            .unwrap()
+        };
+        let executor = validate_user(&input()).unwrap();
+        assert!(keeps_an_admin(&[executor.clone(), admin("boss", true)], "roles").is_ok());
+        let e = keeps_an_admin(&[executor.clone(), admin("boss", false)], "login").unwrap_err();
+        assert_eq!(e.code, ErrorCode::LastAdmin);
+        assert_eq!(e.field.as_deref(), Some("login"));
+        assert!(keeps_an_admin(&[executor], "roles").is_err());
     }
 
     #[test]

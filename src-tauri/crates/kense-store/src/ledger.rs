@@ -32,6 +32,7 @@ pub const CHAINED_TABLES: &[&str] = &[
     "outgoing_sequence",
     "outgoing_numbers",
     "sign_in_log",
+    "pin_resets",
 ];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -74,10 +74,12 @@ pub fn get(conn: &Connection, login: &str) -> Result<Option<User>, StoreError> {
         .transpose()
 }
 
+/// A user's PIN hash, active or not (sign-in tells a disabled user apart only
+/// after a right PIN).
 pub fn pin_hash(conn: &Connection, login: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
         .query_row(
-            "SELECT pin_hash FROM users WHERE login = ?1 AND active = 1",
+            "SELECT pin_hash FROM users WHERE login = ?1",
             [login],
             |r| r.get(0),
         )
@@ -107,5 +109,25 @@ pub fn set_pin_hash(tx: &Connection, login: &str, hash: &str) -> Result<bool, St
     Ok(tx.execute(
         "UPDATE users SET pin_hash = ?2 WHERE login = ?1",
         params![login, hash],
+    )? == 1)
+}
+
+/// Stores a user's changed details (never the login, the PIN or the active flag).
+pub fn update_details(tx: &Connection, user: &User) -> Result<bool, StoreError> {
+    let roles =
+        serde_json::to_string(&user.roles).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(tx.execute(
+        "UPDATE users SET name_kk = ?2, name_ru = ?3, position_kk = ?4, position_ru = ?5,
+             phone = ?6, roles_json = ?7
+         WHERE login = ?1",
+        params![
+            user.login,
+            user.name.kk,
+            user.name.ru,
+            user.position.kk,
+            user.position.ru,
+            user.phone,
+            roles
+        ],
     )? == 1)
 }

@@ -2,14 +2,14 @@
 
 use kense_core::requests::ActOptions;
 use kense_core::CoreError;
-use kense_domain::user::UserInput;
+use kense_domain::user::{UserInput, UserUpdate};
 use kense_domain::workflow::{Action, ActionKind};
 use kense_domain::{DomainError, ErrorCode};
 use serde_json::Value;
 
 use super::{read_json, Context};
 use crate::cli::UserCommand;
-use crate::output::{print_json, Failure};
+use crate::output::{print_json, Failure, EXIT_BAD_INPUT};
 
 /// Builds the action from its name and its JSON data: `{"action": NAME, ...data}`.
 fn action_from(name: &str, data: Option<Value>) -> Result<Action, Failure> {
@@ -141,8 +141,34 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
             }
             for u in users {
                 let roles: Vec<_> = u.roles.iter().map(|g| g.role.code()).collect();
-                println!("{}\t{}\t{}", u.login, u.name.kk, roles.join(","));
+                let state = if u.active { "" } else { "\tdisabled" };
+                println!("{}\t{}\t{}{state}", u.login, u.name.kk, roles.join(","));
             }
+            Ok(())
+        }
+        UserCommand::Edit { login, json } => {
+            let update: UserUpdate = read_json(&json)?;
+            print_json(&ctx.office.update_user(&ctx.session, &login, &update)?)
+        }
+        UserCommand::Disable { login } => {
+            print_json(&ctx.office.set_user_active(&ctx.session, &login, false)?)
+        }
+        UserCommand::Enable { login } => {
+            print_json(&ctx.office.set_user_active(&ctx.session, &login, true)?)
+        }
+        UserCommand::ResetPin {
+            login,
+            new_pin_file,
+        } => {
+            let text = std::fs::read_to_string(&new_pin_file).map_err(|e| {
+                Failure::new(
+                    EXIT_BAD_INPUT,
+                    format!("cannot read the PIN file {}: {e}", new_pin_file.display()),
+                )
+            })?;
+            let pin = text.lines().next().unwrap_or("").trim();
+            let now = ctx.clock.now();
+            ctx.office.reset_pin(&ctx.session, &login, pin, now)?;
             Ok(())
         }
     }
