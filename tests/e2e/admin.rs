@@ -1,4 +1,4 @@
-//! The administrator adds a user in the window, checks the journal's safety and
+//! The administrator adds a user in the window (and edits it), checks the journal's safety and
 //! reads About, and the new user signs in.
 
 mod driver;
@@ -44,6 +44,15 @@ async fn the_administrator_adds_an_executor_who_then_signs_in() {
     desk.click("#user-submit").await;
     desk.wait_for("#users-table tr[data-login='aigul']").await;
     desk.screenshot("20-admin-users.png").await;
+
+    // One edit: the new user's position, saved and shown in the list.
+    desk.click("#users-table tr[data-login='aigul'] .user-edit")
+        .await;
+    desk.type_into("#edit-position-kk", "Жетекші маман").await;
+    desk.click("#user-edit-save").await;
+    desk.wait_for_text("#users-table tr[data-login='aigul']", "Жетекші маман")
+        .await;
+    desk.screenshot("21-admin-user-edited.png").await;
 
     // The journal's safety: the chain head shown, verify run from the window.
     desk.click("#admin-tab-safety").await;

@@ -9,3 +9,4 @@ pub mod reports;
 pub mod route;
 pub mod safety;
 pub mod session;
+pub mod users;

@@ -17,6 +17,8 @@ import type { JournalSearch } from "./bindings/JournalSearch";
 import type { OverdueDashboard } from "./bindings/OverdueDashboard";
 import type { FirstRun } from "./bindings/FirstRun";
 import type { User } from "./bindings/User";
+import type { UserInput } from "./bindings/UserInput";
+import type { UserUpdate } from "./bindings/UserUpdate";
 import type { CalendarChange } from "./bindings/CalendarChange";
 import type { CalendarEditView } from "./bindings/CalendarEditView";
 import type { CalendarYear } from "./bindings/CalendarYear";
@@ -58,7 +60,16 @@ export const api = {
     call<Case>("register_case", { input, requestId }),
   checkIin: (iin: string) => call<IinInfo>("check_iin", { iin }),
   searchJournal: (filter: JournalFilter) => call<JournalSearch>("search_journal", { filter }),
+  /** The sign-in list: active users only, shown before anyone signs in. */
   users: () => call<User[]>("list_users"),
+  /** Every user of the office, disabled ones included (names in histories, the admin list). */
+  officeUsers: () => call<User[]>("office_users"),
+  createUser: (input: UserInput) => call<User>("create_user", { input }),
+  updateUser: (login: string, update: UserUpdate) => call<User>("update_user", { login, update }),
+  /** Disables (`active: false`) or enables a user. */
+  setUserActive: (login: string, active: boolean) => call<User>("set_user_active", { login, active }),
+  /** A new PIN (the PIN rules apply); it also lifts the user's sign-in lock. */
+  resetPin: (login: string, pin: string) => call<void>("reset_pin", { login, pin }),
   signIn: (login: string, pin: string) => call<User>("sign_in", { login, pin }),
   signOut: () => call<void>("sign_out"),
   /** The first run: the new journal's first administrator, signed in. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { emptyUserForm, needsDepartment, userInput } from "./users";
+import type { User } from "./bindings/User";
+import {
+  emptyUserForm,
+  formFromUser,
+  needsDepartment,
+  pinRepeatProblem,
+  rolesText,
+  userInput,
+  userUpdate,
+} from "./users";
 
 describe("the new-user form", () => {
   it("gives the department only to roles that belong to one", () => {
@@ -30,5 +39,49 @@ describe("the new-user form", () => {
     expect(needsDepartment("executor")).toBe(true);
     expect(needsDepartment("dept_head")).toBe(true);
     expect(needsDepartment("head")).toBe(false);
+  });
+});
+
+const aigul: User = {
+  login: "aigul",
+  name: { kk: "Айгүл Серікқызы", ru: "Айгуль Сериковна" },
+  position: { kk: "Маман", ru: "Специалист" },
+  phone: "+7 7112 51 00 00",
+  roles: [{ role: "clerk" }, { role: "executor", department: "Жер бөлімі" }],
+  active: false,
+};
+
+describe("the edit form", () => {
+  it("starts from the stored user, department from the role that has one", () => {
+    const form = formFromUser(aigul);
+    expect(form.login).toBe("aigul");
+    expect(form.nameRu).toBe("Айгуль Сериковна");
+    expect(form.phone).toBe("+7 7112 51 00 00");
+    expect(form.roles).toEqual(["clerk", "executor"]);
+    expect(form.department).toBe("Жер бөлімі");
+    expect(form.pin).toBe("");
+  });
+
+  it("sends the details without the login or a PIN", () => {
+    const form = { ...formFromUser(aigul), roles: ["dept_head", "admin"] as User["roles"][number]["role"][] };
+    form.department = " Көлік ";
+    const update = userUpdate(form);
+    expect(Object.keys(update).sort()).toEqual(["name", "phone", "position", "roles"]);
+    expect(update.roles).toEqual([{ role: "dept_head", department: "Көлік" }, { role: "admin" }]);
+  });
+
+  it("lists roles with their departments", () => {
+    const t = (key: string) => ({ "users_admin.role.clerk": "Clerk", "users_admin.role.executor": "Executor" })[key] ?? key;
+    expect(rolesText(aigul, t)).toBe("Clerk, Executor (Жер бөлімі)");
+  });
+});
+
+describe("a new PIN typed twice", () => {
+  it("is fine when both match, spaces aside", () => {
+    expect(pinRepeatProblem("135790", " 135790 ")).toBeNull();
+  });
+  it("names a mismatch and an empty repeat", () => {
+    expect(pinRepeatProblem("135790", "135791")).toBe("users_admin.pin_mismatch");
+    expect(pinRepeatProblem("135790", "")).toBe("errors.required");
   });
 });
