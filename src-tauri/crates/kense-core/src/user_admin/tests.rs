@@ -282,3 +282,54 @@ fn the_pin_reset_record_is_append_only_and_chained() {
         report.problems
     );
 }
+
+#[test]
+fn a_disabled_executor_keeps_their_name_on_the_overdue_dashboard() {
+    use kense_domain::case::{ApplicantInput, ApplicationInput};
+    use kense_domain::workflow::Action;
+    let mut office = Office::open_in_memory().unwrap();
+    crate::demo::seed_users(&mut office, at(0)).unwrap();
+    let input = ApplicationInput {
+        service: "small-vessel-certificate".into(),
+        procedure: "issue".into(),
+        channel: "state_corp".into(),
+        received_at: "2026-03-02T09:00:00+05:00".into(),
+        language: "kk".into(),
+        external_number: None,
+        applicant: ApplicantInput {
+            kind: "person".into(),
+            iin: Some("800416100254".into()),
+            bin: None,
+            name: "Сынақ Өтініш Беруші".into(),
+            phone: String::new(),
+            address: String::new(),
+        },
+        representative: None,
+        documents: vec!["Өтініш".into()],
+    };
+    let clerk = office.session_for("clerk");
+    let number = office.register(&clerk, &input, at(1)).unwrap().number;
+    let resolve = Action::Resolve {
+        text: "Орындауға".into(),
+        executor: Some("executor".into()),
+        dept_head: None,
+        deadline: None,
+    };
+    let head = office.session_for("head");
+    office.act(&head, &number, resolve, at(2)).unwrap();
+    let admin = office.session_for("admin");
+    let later = at(60 * 24 * 365);
+    let executor_name = |office: &Office| {
+        let dashboard = office.overdue_dashboard(&admin, later).unwrap();
+        let count = dashboard
+            .by_executor
+            .into_iter()
+            .find(|c| c.key == "executor")
+            .expect("the executor's step is overdue");
+        count.label.map(|l| l.ru)
+    };
+    let name = Some("Мольдир Ганиевна Сарсенова".to_string());
+    assert_eq!(executor_name(&office), name);
+    office.set_user_active(&admin, "executor", false).unwrap();
+    assert_eq!(executor_name(&office), name);
+}
