@@ -82,6 +82,16 @@ pub enum ErrorCode {
     RequestReused,
     TextInvalid,
     NoChange,
+    InvitationInvalid,
+    InvitationExpired,
+    InvitationUsed,
+    DeskNameTaken,
+    DeskNotPaired,
+    SessionExpired,
+    HostUnreachable,
+    HostCertificateMismatch,
+    NotAvailableRemotely,
+    ClientNotJoined,
 }
 
 macro_rules! codes {
@@ -164,6 +174,16 @@ codes! {
     RequestReused => "request_reused",
     TextInvalid => "text_invalid",
     NoChange => "no_change",
+    InvitationInvalid => "invitation_invalid",
+    InvitationExpired => "invitation_expired",
+    InvitationUsed => "invitation_used",
+    DeskNameTaken => "desk_name_taken",
+    DeskNotPaired => "desk_not_paired",
+    SessionExpired => "session_expired",
+    HostUnreachable => "host_unreachable",
+    HostCertificateMismatch => "host_certificate_mismatch",
+    NotAvailableRemotely => "not_available_remotely",
+    ClientNotJoined => "client_not_joined",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -32,6 +32,8 @@ pub const CHAINED_TABLES: &[&str] = &[
     "outgoing_sequence",
     "outgoing_numbers",
     "sign_in_log",
+    "desk_invitations",
+    "desks",
 ];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
