@@ -29,7 +29,7 @@ pub enum Op {
     /// Registers an application; a retry with the same request id returns the
     /// case it registered.
     Register {
-        input: ApplicationInput,
+        input: Box<ApplicationInput>,
         #[serde(default)]
         #[ts(optional)]
         request_id: Option<String>,
@@ -295,7 +295,7 @@ mod tests {
         let executor = office
             .sign_in("executor", demo_pin("executor"), now())
             .unwrap();
-        let input = ApplicationInput::default();
+        let input = Box::default();
         let err = office
             .call(
                 &executor,

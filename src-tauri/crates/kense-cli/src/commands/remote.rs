@@ -46,7 +46,7 @@ fn command(cli: &Cli, host: &Connection, pin: &str) -> Result<(), Failure> {
         Command::Register { json, request_id } => {
             let input: ApplicationInput = read_json(json)?;
             let case: Case = host.call(&Op::Register {
-                input,
+                input: Box::new(input),
                 request_id: request_id.clone(),
             })?;
             print_json(&case)
