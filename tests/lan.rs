@@ -162,8 +162,12 @@ fn refused(out: &Output, exit: i32, code: &str) {
 }
 
 fn application() -> String {
+    application_for("small-vessel-certificate")
+}
+
+fn application_for(service: &str) -> String {
     json!({
-        "service": "small-vessel-certificate",
+        "service": service,
         "procedure": "issue",
         "channel": "state_corp",
         "received_at": "2026-11-23T09:20:00+05:00",
@@ -281,6 +285,32 @@ fn desks_register_and_act_on_the_host_and_forbidden_acts_are_refused_there() {
         .output()
         .unwrap();
     refused(&out, 3, "pin_wrong");
+    // A department head's route: the head on desk B sends it to the
+    // department, the department head there names the executor.
+    let case = ok_json(&on_desk(
+        &o.a,
+        "clerk",
+        &["register", "--json", "-"],
+        &application_for("intl-inspection-certificate"),
+    ));
+    let second = case["number"].as_str().unwrap().to_string();
+    let resolve = json!({"text": "Бөлімге", "dept_head": "depthead"}).to_string();
+    ok_json(&on_desk(
+        &o.b,
+        "head",
+        &["act", &second, "resolve", "--json", "-"],
+        &resolve,
+    ));
+    let assign = json!({"executor": "executor"}).to_string();
+    let assigned = ok_json(&on_desk(
+        &o.b,
+        "depthead",
+        &["act", &second, "assign_executor", "--json", "-"],
+        &assign,
+    ));
+    assert_eq!(assigned["step"]["role"], "executor", "{assigned}");
+    let work = on_desk(&o.a, "executor", &["work"], "");
+    assert!(text_of(&work).contains(&second), "{}", text_of(&work));
     // Not yet served remotely: said so, exit 2.
     refused(
         &on_desk(&o.a, "admin", &["verify"], ""),
