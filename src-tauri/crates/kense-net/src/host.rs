@@ -378,3 +378,127 @@ async fn stopped() {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+    use kense_core::demo::{demo_pin, seed};
+
+    const NOW: &str = "2026-11-23T10:00:00+05:00";
+
+    /// A host on an in-memory demo journal with one paired desk: (host, desk token).
+    fn host(idle: Duration) -> (Host, String) {
+        let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+        let mut office = Office::open_in_memory().unwrap();
+        seed(&mut office, now).unwrap();
+        let admin = office.sign_in("admin", demo_pin("admin"), now).unwrap();
+        let secret = office.invite_desk(&admin, "A", now).unwrap();
+        let (_, token) = office.redeem_invitation(&secret, None, now).unwrap();
+        let host = Host {
+            office: Mutex::new(office),
+            clock: Clock::from_override(Some(NOW), None).unwrap(),
+            lang: Language::Kk,
+            idle,
+            sessions: Mutex::new(HashMap::new()),
+            changed: watch::channel(0).0,
+        };
+        (host, token)
+    }
+
+    fn headers(desk: &str, session: Option<&str>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(DESK_HEADER, HeaderValue::from_str(desk).unwrap());
+        if let Some(session) = session {
+            headers.insert(SESSION_HEADER, HeaderValue::from_str(session).unwrap());
+        }
+        headers
+    }
+
+    fn sign_in(host: &Host, desk: &str, login: &str) -> String {
+        let body = serde_json::json!({"login": login, "pin": demo_pin(login)}).to_string();
+        let answer = host.sign_in(&headers(desk, None), body.as_bytes()).unwrap();
+        answer["session_token"].as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_session_works_on_its_desk_until_revoked_or_signed_out() {
+        let (host, desk) = host(Duration::from_secs(600));
+        let session = sign_in(&host, &desk, "head");
+        let work = host.op(&headers(&desk, Some(&session)), "my_work", b"");
+        assert!(work.unwrap().is_array());
+        // Another desk's token with this session: refused.
+        let err = host
+            .op(&headers("other", Some(&session)), "my_work", b"")
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::DeskNotPaired);
+        // An unknown op: a clear input error.
+        let err = host
+            .op(&headers(&desk, Some(&session)), "drop_journal", b"")
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::InvalidInput);
+        // A write op tells the desks.
+        let before = *host.changed.borrow();
+        let err = host
+            .op(
+                &headers(&desk, Some(&session)),
+                "register",
+                br#"{"input": {"service": "x", "procedure": "y", "channel": "state_corp",
+                   "received_at": "23.11.2026 09:00", "language": "kk",
+                   "applicant": {"kind": "person", "name": "A"}}}"#,
+            )
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::PermissionDenied);
+        assert_eq!(
+            *host.changed.borrow(),
+            before,
+            "nothing written, nothing told"
+        );
+        let clerk = sign_in(&host, &desk, "clerk");
+        let case = host
+            .op(
+                &headers(&desk, Some(&clerk)),
+                "register",
+                br#"{"input": {"service": "small-vessel-certificate", "procedure": "issue",
+                   "channel": "state_corp", "received_at": "23.11.2026 09:00", "language": "kk",
+                   "applicant": {"kind": "person", "iin": "800416100254", "name": "Synaq Test"},
+                   "documents": ["Application"]}}"#,
+            )
+            .unwrap();
+        assert!(case["number"].is_string(), "{case}");
+        assert_eq!(*host.changed.borrow(), before + 1, "a write is told");
+        // Signed out: the token is gone.
+        host.sign_out(&headers(&desk, Some(&session))).unwrap();
+        let err = host
+            .op(&headers(&desk, Some(&session)), "my_work", b"")
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::SessionExpired);
+        // Revoked: a live session of that desk stops at once.
+        let session = sign_in(&host, &desk, "head");
+        {
+            let now = host.clock.now();
+            let mut office = host.office();
+            let admin = office.sign_in("admin", demo_pin("admin"), now).unwrap();
+            office.revoke_desk(&admin, "A", now).unwrap();
+        }
+        let err = host
+            .op(&headers(&desk, Some(&session)), "my_work", b"")
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::DeskNotPaired);
+    }
+
+    #[test]
+    fn an_idle_session_ends() {
+        let (host, desk) = host(Duration::ZERO);
+        let session = sign_in(&host, &desk, "clerk");
+        let err = host
+            .op(&headers(&desk, Some(&session)), "journal", b"")
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::SessionExpired);
+        let wrong = serde_json::json!({"login": "clerk", "pin": "0000"}).to_string();
+        let err = host
+            .sign_in(&headers(&desk, None), wrong.as_bytes())
+            .unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::PinWrong);
+    }
+}
