@@ -263,6 +263,26 @@ fn desks_register_and_act_on_the_host_and_forbidden_acts_are_refused_there() {
     let signed = ok_json(&on_desk(&o.b, "head", &["act", &number, "sign"], ""));
     let history = signed["history"].as_array().unwrap();
     assert_eq!(history.last().unwrap()["action"]["action"], "sign");
+    // The signed result printed on desk A: the frozen PDF, sent over the LAN.
+    let pdf = o.a.join("result.pdf");
+    let out = on_desk(
+        &o.a,
+        "clerk",
+        &[
+            "print",
+            &number,
+            "--kind",
+            "result",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text_of(&out));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    let sha = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    assert!(text_of(&out).contains(&sha), "{}", text_of(&out));
     // Desk A sees it as the host has it; the same output as on the host's folder.
     let remote = on_desk(&o.a, "clerk", &["case", &number], "");
     let local = on_host(&o.host, "clerk", &["case", &number]);
