@@ -331,6 +331,12 @@ fn desks_register_and_act_on_the_host_and_forbidden_acts_are_refused_there() {
     assert_eq!(assigned["step"]["role"], "executor", "{assigned}");
     let work = on_desk(&o.a, "executor", &["work"], "");
     assert!(text_of(&work).contains(&second), "{}", text_of(&work));
+    // The host's clock decides: a clock set by hand on a desk is refused.
+    refused(
+        &on_desk(&o.a, "clerk", &["--now", NOW, "journal"], ""),
+        2,
+        "now_not_allowed",
+    );
     // Not yet served remotely: said so, exit 2.
     refused(
         &on_desk(&o.a, "admin", &["verify"], ""),
@@ -420,7 +426,7 @@ fn desks_hear_of_a_change() {
     let listener = std::thread::spawn(move || {
         let started = std::time::Instant::now();
         let heard = connection.wait_changed(Duration::from_secs(10)).unwrap();
-        (heard, started.elapsed())
+        (heard, started.elapsed(), connection)
     });
     std::thread::sleep(Duration::from_millis(300));
     ok_json(&on_desk(
@@ -431,6 +437,16 @@ fn desks_hear_of_a_change() {
     ));
     // The host tells its desks right after the write (timing is not measured
     // here: figures belong in benches).
-    let (heard, waited) = listener.join().unwrap();
+    let (heard, waited, connection) = listener.join().unwrap();
     assert!(heard, "a changed event (waited {waited:?})");
+    // A write by another process on the host's folder (an operator's CLI) is told too.
+    let listener =
+        std::thread::spawn(move || connection.wait_changed(Duration::from_secs(10)).unwrap());
+    std::thread::sleep(Duration::from_millis(300));
+    let out = on_host(&o.host, "admin", &["desks", "invite", "--name", "Z"]);
+    assert!(out.status.success(), "{}", text_of(&out));
+    assert!(
+        listener.join().unwrap(),
+        "a changed event for the host's own CLI"
+    );
 }

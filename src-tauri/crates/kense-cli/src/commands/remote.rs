@@ -31,6 +31,13 @@ fn not_remote(what: &str) -> Failure {
 }
 
 pub fn run(cli: &Cli, client_dir: &Path) -> Result<(), Failure> {
+    if trust::clock_set_by_hand(cli) {
+        return Err(Failure::from(CoreError::from(DomainError::at(
+            ErrorCode::NowNotAllowed,
+            "now",
+            "on a client desk the host's clock decides: no --now / KENSE_NOW",
+        ))));
+    }
     let desk = RemoteDesk::load(client_dir)?;
     let mut host = desk.connect()?;
     let login = super::user(cli);
