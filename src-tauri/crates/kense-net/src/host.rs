@@ -128,13 +128,14 @@ impl Host {
 
     fn sign_in(&self, headers: &HeaderMap, body: &[u8]) -> Result<Value, CoreError> {
         let request: SignInRequest = read(body)?;
-        let session = {
+        let (session, desk) = {
             let office = self.office();
             let desk = self.desk(&office, headers)?;
-            let session = office.sign_in(&request.login, &request.pin, self.clock.now())?;
-            (session, desk)
+            (
+                office.sign_in(&request.login, &request.pin, self.clock.now())?,
+                desk,
+            )
         };
-        let (session, desk) = session;
         let session_token = token();
         let answer = SignInAnswer {
             session_token: session_token.clone(),
