@@ -25,6 +25,10 @@ pub struct Cli {
     /// at the terminal; a PIN is never an argument).
     #[arg(long = "pin-file", value_name = "FILE", global = true)]
     pub pin_file: Option<PathBuf>,
+    /// A client desk's folder (`desk.json` after `join`): the command runs
+    /// on the LAN host this desk is paired with, not on a local journal.
+    #[arg(long = "client-dir", value_name = "CDIR", global = true)]
+    pub client_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -99,6 +103,25 @@ pub enum Command {
     /// Users of the office.
     #[command(subcommand)]
     User(UserCommand),
+    /// Serves the journal to the office's other desks on the LAN until
+    /// stopped (SIGTERM/SIGINT); prints `listening ADDR:PORT fingerprint …`.
+    Serve {
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: String,
+    },
+    /// The desks paired with this host (administrators).
+    #[command(subcommand)]
+    Desks(DesksCommand),
+    /// Pairs this client desk (--client-dir) with a host using an invitation code.
+    Join {
+        #[arg(long, value_name = "ADDR:PORT")]
+        host: String,
+        #[arg(long, value_name = "CODE")]
+        code: String,
+        /// The desk's name (default: the name it was invited under).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
     /// Marks the head absent for a period: the deputy acts meanwhile.
     Absence {
         #[arg(long, value_name = "DD.MM.YYYY HH:MM")]
@@ -271,6 +294,22 @@ pub enum UserCommand {
         #[arg(long = "new-pin-file", value_name = "FILE")]
         new_pin_file: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DesksCommand {
+    /// Invites a desk: prints a one-time code (valid 24 h) to type on it.
+    Invite {
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// Lists the paired desks (and the revoked ones).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revokes a paired desk: its sessions stop at once.
+    Revoke { name: String },
 }
 
 #[derive(Debug, Subcommand)]

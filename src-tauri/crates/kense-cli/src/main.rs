@@ -1,7 +1,10 @@
 //! `kense-cli`: the office journal without a window.
 //!
 //! Exit codes: 0 done; 1 the journal could not be opened or written;
-//! 2 bad input (nothing written); 3 not allowed (nothing changed).
+//! 2 bad input (nothing written; also a command not yet available on a
+//! client desk); 3 not allowed (nothing changed; also an unpaired or revoked
+//! desk, a used, expired or wrong invitation); 4 the LAN host cannot be
+//! reached, or showed a certificate other than the pinned one (`--client-dir`).
 
 mod admin_cli;
 mod cli;
@@ -51,8 +54,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let dir =
-        kense_core::data_dir::resolve(cli.data_dir.clone(), std::env::var("KENSE_DATA_DIR").ok());
+    // A client desk logs in its own folder (made at `join`); it has no journal folder.
+    if let Some(client_dir) = &cli.client_dir {
+        let _ = std::fs::create_dir_all(client_dir);
+    }
+    let dir = cli.client_dir.clone().unwrap_or_else(|| {
+        kense_core::data_dir::resolve(cli.data_dir.clone(), std::env::var("KENSE_DATA_DIR").ok())
+    });
     kense_core::logging::init(&dir, "kense-cli");
     match commands::run(cli) {
         Ok(()) => {

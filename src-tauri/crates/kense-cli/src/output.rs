@@ -14,6 +14,7 @@ pub struct Failure {
 pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 pub const EXIT_FORBIDDEN: u8 = 3;
+pub const EXIT_HOST_UNREACHABLE: u8 = 4;
 
 impl Failure {
     pub fn new(exit_code: u8, message: impl Into<String>) -> Failure {
@@ -46,7 +47,15 @@ impl From<CoreError> for Failure {
             | ErrorCode::SignInLocked
             | ErrorCode::UserDisabled
             | ErrorCode::PinRequired
-            | ErrorCode::NotLoggedIn => EXIT_FORBIDDEN,
+            | ErrorCode::NotLoggedIn
+            | ErrorCode::DeskNotPaired
+            | ErrorCode::SessionExpired
+            | ErrorCode::InvitationInvalid
+            | ErrorCode::InvitationExpired
+            | ErrorCode::InvitationUsed => EXIT_FORBIDDEN,
+            ErrorCode::HostUnreachable | ErrorCode::HostCertificateMismatch => {
+                EXIT_HOST_UNREACHABLE
+            }
             _ => EXIT_BAD_INPUT,
         };
         let log =

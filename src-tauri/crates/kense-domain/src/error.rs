@@ -90,6 +90,16 @@ pub enum ErrorCode {
     UserDisabled,
     /// No user with this login (the administrator's user commands).
     UserNotFound,
+    InvitationInvalid,
+    InvitationExpired,
+    InvitationUsed,
+    DeskNameTaken,
+    DeskNotPaired,
+    SessionExpired,
+    HostUnreachable,
+    HostCertificateMismatch,
+    NotAvailableRemotely,
+    ClientNotJoined,
 }
 
 macro_rules! codes {
@@ -176,6 +186,16 @@ codes! {
     SelfDisable => "self_disable",
     UserDisabled => "user_disabled",
     UserNotFound => "user_not_found",
+    InvitationInvalid => "invitation_invalid",
+    InvitationExpired => "invitation_expired",
+    InvitationUsed => "invitation_used",
+    DeskNameTaken => "desk_name_taken",
+    DeskNotPaired => "desk_not_paired",
+    SessionExpired => "session_expired",
+    HostUnreachable => "host_unreachable",
+    HostCertificateMismatch => "host_certificate_mismatch",
+    NotAvailableRemotely => "not_available_remotely",
+    ClientNotJoined => "client_not_joined",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

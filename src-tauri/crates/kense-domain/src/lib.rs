@@ -1,6 +1,7 @@
 //! Kense domain: every rule of the office that can be stated without I/O.
 //! Time, locale and data are always passed in; nothing here reads a clock or a file.
 
+pub mod base32;
 pub mod calendar;
 pub mod case;
 pub mod dates;

@@ -33,6 +33,8 @@ pub const CHAINED_TABLES: &[&str] = &[
     "outgoing_numbers",
     "sign_in_log",
     "pin_resets",
+    "desk_invitations",
+    "desks",
 ];
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

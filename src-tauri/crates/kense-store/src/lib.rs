@@ -8,6 +8,7 @@ mod open;
 pub mod absences;
 pub mod calendar_files;
 pub mod cases;
+pub mod desks;
 pub mod documents;
 pub mod events;
 pub mod file_check;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_sign_in_log.sql"),
     include_str!("migrations/0010_search_folding.sql"),
     include_str!("migrations/0011_pin_resets.sql"),
+    include_str!("migrations/0012_desks.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -26,7 +26,7 @@ fn bad_input(field: &str, detail: String) -> Failure {
 }
 
 /// Documents not available in the case's state are "not allowed" (exit 3).
-fn failure(e: CoreError) -> Failure {
+pub(super) fn failure(e: CoreError) -> Failure {
     let code = e.first_code();
     let mut failure = Failure::from(e);
     if code == ErrorCode::DocumentNotAvailable {
@@ -35,7 +35,7 @@ fn failure(e: CoreError) -> Failure {
     failure
 }
 
-fn lang(code: &str) -> Result<Language, Failure> {
+pub(super) fn lang(code: &str) -> Result<Language, Failure> {
     Language::parse(code)
         .ok_or_else(|| bad_input("lang", format!("unknown language `{code}` (kk or ru)")))
 }
@@ -44,7 +44,7 @@ fn date(field: &str, text: &str) -> Result<NaiveDate, Failure> {
     Ok(kense_core::documents::parse_date(field, text)?)
 }
 
-fn write_pdf(out: &Path, printed: &Printed) -> Result<(), Failure> {
+pub(super) fn write_pdf(out: &Path, printed: &Printed) -> Result<(), Failure> {
     std::fs::write(out, &printed.bytes)
         .map_err(|e| Failure::new(EXIT_FAILED, format!("cannot write {}: {e}", out.display())))?;
     let path = out.display().to_string();
@@ -75,15 +75,7 @@ pub fn print(
     lang_code: Option<&str>,
     out: &Path,
 ) -> Result<(), Failure> {
-    let kind = match DocumentKind::parse(kind) {
-        Some(k) if k != DocumentKind::Journal => k,
-        _ => {
-            return Err(bad_input(
-                "kind",
-                format!("unknown kind `{kind}` (receipt, result, duplicate, refusal)"),
-            ))
-        }
-    };
+    let kind = case_document_kind(kind)?;
     let lang = lang_code.map(lang).transpose()?;
     let now = ctx.clock.now();
     let printed = ctx
@@ -91,6 +83,17 @@ pub fn print(
         .print_document(&ctx.session, case, kind, lang, now)
         .map_err(failure)?;
     write_pdf(out, &printed)
+}
+
+/// A case's document kind as typed (not the journal's).
+pub(super) fn case_document_kind(kind: &str) -> Result<DocumentKind, Failure> {
+    match DocumentKind::parse(kind) {
+        Some(k) if k != DocumentKind::Journal => Ok(k),
+        _ => Err(bad_input(
+            "kind",
+            format!("unknown kind `{kind}` (receipt, result, duplicate, refusal)"),
+        )),
+    }
 }
 
 pub fn print_journal(

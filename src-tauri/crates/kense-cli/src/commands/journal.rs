@@ -47,7 +47,7 @@ pub fn export(
     super::export_journal(ctx, &filter, out, format, lang)
 }
 
-fn journal_filter(args: JournalFilterArgs) -> Result<JournalFilter, Failure> {
+pub(super) fn journal_filter(args: JournalFilterArgs) -> Result<JournalFilter, Failure> {
     let status = match args.status.as_deref() {
         None => None,
         Some(code) => Some(CaseStatus::parse(code).ok_or_else(|| {

@@ -1,7 +1,9 @@
 mod admin;
 mod documents;
 mod journal;
+mod lan;
 mod maintenance;
+mod remote;
 mod reports;
 mod route;
 
@@ -29,7 +31,7 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
 
-fn clock(cli: &Cli) -> Result<Clock, Failure> {
+pub(crate) fn clock(cli: &Cli) -> Result<Clock, Failure> {
     Clock::from_override(cli.now.as_deref(), env("KENSE_NOW").as_deref()).map_err(|detail| {
         Failure::from(CoreError::from(DomainError::at(
             ErrorCode::DateInvalid,
@@ -39,7 +41,7 @@ fn clock(cli: &Cli) -> Result<Clock, Failure> {
     })
 }
 
-fn user(cli: &Cli) -> String {
+pub(crate) fn user(cli: &Cli) -> String {
     cli.user
         .clone()
         .or_else(|| env("KENSE_USER"))
@@ -48,7 +50,7 @@ fn user(cli: &Cli) -> String {
 }
 
 /// The first start of a working day backs the journal up (a failure is logged, not fatal).
-fn daily_backup(office: &Office, clock: &Clock) {
+pub(crate) fn daily_backup(office: &Office, clock: &Clock) {
     if let Err(e) = office.daily_backup(clock.now()) {
         tracing::error!(error = %e, "daily backup failed");
         eprintln!("{e}");
@@ -108,8 +110,15 @@ fn demo_new(cli: &Cli, dir: &std::path::Path) -> Result<(), Failure> {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::Join { host, code, name } = &cli.command {
+        return lan::join(&cli, host, code, name.as_deref());
+    }
+    if let Some(client_dir) = cli.client_dir.clone() {
+        return remote::run(&cli, &client_dir);
+    }
     let dir = data_dir::resolve(cli.data_dir.clone(), env("KENSE_DATA_DIR"));
     match &cli.command {
+        Command::Serve { listen } => return lan::serve(&cli, &dir, listen),
         Command::Restore { file, json } => {
             return maintenance::restore(&cli, &dir, file, clock(&cli)?.now(), &user(&cli), *json)
         }
@@ -126,9 +135,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init(_)
         | Command::Restore { .. }
         | Command::Salvage { .. }
-        | Command::Diagnostics { .. } => {
+        | Command::Diagnostics { .. }
+        | Command::Serve { .. }
+        | Command::Join { .. } => {
             unreachable!("handled before the journal is opened")
         }
+        Command::Desks(command) => lan::desks(&mut ctx, &dir, command),
         Command::Register { json, request_id } => {
             journal::register(&mut ctx, &json, request_id.as_deref())
         }

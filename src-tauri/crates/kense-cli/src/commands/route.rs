@@ -1,8 +1,9 @@
 //! Route commands: act, actions, case, work, overdue, users, absences.
 
 use kense_core::requests::ActOptions;
+use kense_core::views::{CaseView, JournalRow, OverdueDashboard};
 use kense_core::CoreError;
-use kense_domain::user::{UserInput, UserUpdate};
+use kense_domain::user::{User, UserInput, UserUpdate};
 use kense_domain::workflow::{Action, ActionKind};
 use kense_domain::{DomainError, ErrorCode};
 use serde_json::Value;
@@ -12,7 +13,7 @@ use crate::cli::UserCommand;
 use crate::output::{print_json, Failure, EXIT_BAD_INPUT};
 
 /// Builds the action from its name and its JSON data: `{"action": NAME, ...data}`.
-fn action_from(name: &str, data: Option<Value>) -> Result<Action, Failure> {
+pub(super) fn action_from(name: &str, data: Option<Value>) -> Result<Action, Failure> {
     let mut object = match data {
         None => serde_json::Map::new(),
         Some(Value::Object(map)) => map,
@@ -65,6 +66,10 @@ pub fn act(
 
 pub fn actions(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
     let kinds = ctx.office.actions(&ctx.session, case, ctx.clock.now())?;
+    print_actions(&kinds, json)
+}
+
+pub(super) fn print_actions(kinds: &[ActionKind], json: bool) -> Result<(), Failure> {
     if json {
         return print_json(&kinds);
     }
@@ -76,8 +81,12 @@ pub fn actions(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
 
 pub fn case(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
     let view = ctx.office.case_view(&ctx.session, case, ctx.clock.now())?;
+    print_case(&view, json)
+}
+
+pub(super) fn print_case(view: &CaseView, json: bool) -> Result<(), Failure> {
     if json {
-        return print_json(&view);
+        return print_json(view);
     }
     println!(
         "{} {} {}",
@@ -107,10 +116,14 @@ pub fn case(ctx: &Context, case: &str, json: bool) -> Result<(), Failure> {
 
 pub fn work(ctx: &Context, json: bool) -> Result<(), Failure> {
     let rows = ctx.office.my_work(&ctx.session, ctx.clock.now())?;
+    print_work(&rows, json)
+}
+
+pub(super) fn print_work(rows: &[JournalRow], json: bool) -> Result<(), Failure> {
     if json {
         return print_json(&rows);
     }
-    super::journal::print_rows(&rows);
+    super::journal::print_rows(rows);
     Ok(())
 }
 
@@ -118,8 +131,12 @@ pub fn overdue(ctx: &Context, json: bool) -> Result<(), Failure> {
     let dashboard = ctx
         .office
         .overdue_dashboard(&ctx.session, ctx.clock.now())?;
+    print_overdue(&dashboard, json)
+}
+
+pub(super) fn print_overdue(dashboard: &OverdueDashboard, json: bool) -> Result<(), Failure> {
     if json {
-        return print_json(&dashboard);
+        return print_json(dashboard);
     }
     super::journal::print_rows(&dashboard.items);
     Ok(())
@@ -134,18 +151,7 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
                 .create_user(&ctx.session, &input, ctx.clock.now())?;
             print_json(&user)
         }
-        UserCommand::List { json } => {
-            let users = ctx.office.users(&ctx.session)?;
-            if json {
-                return print_json(&users);
-            }
-            for u in users {
-                let roles: Vec<_> = u.roles.iter().map(|g| g.role.code()).collect();
-                let state = if u.active { "" } else { "\tdisabled" };
-                println!("{}\t{}\t{}{state}", u.login, u.name.kk, roles.join(","));
-            }
-            Ok(())
-        }
+        UserCommand::List { json } => print_users(&ctx.office.users(&ctx.session)?, json),
         UserCommand::Edit { login, json } => {
             let update: UserUpdate = read_json(&json)?;
             print_json(&ctx.office.update_user(&ctx.session, &login, &update)?)
@@ -172,6 +178,18 @@ pub fn user(ctx: &mut Context, command: UserCommand) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+pub(super) fn print_users(users: &[User], json: bool) -> Result<(), Failure> {
+    if json {
+        return print_json(&users);
+    }
+    for u in users {
+        let roles: Vec<_> = u.roles.iter().map(|g| g.role.code()).collect();
+        let state = if u.active { "" } else { "\tdisabled" };
+        println!("{}\t{}\t{}{state}", u.login, u.name.kk, roles.join(","));
+    }
+    Ok(())
 }
 
 pub fn absence(ctx: &mut Context, from: &str, until: &str) -> Result<(), Failure> {

@@ -1,0 +1,273 @@
+//! A client desk: what it keeps (`desk.json` in its folder, mode 0600: the
+//! host's address, the pinned fingerprint, the desk's token) and how it talks
+//! to the host. It keeps no journal and never stores a PIN.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use kense_core::ops::Op;
+use kense_core::CoreError;
+use kense_domain::{DomainError, ErrorCode};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::code::{self, parse_code};
+use crate::trust::{client_config, Pin, PinnedVerifier};
+use crate::wire::{
+    JoinAnswer, JoinRequest, SignInAnswer, SignInRequest, WireError, DESK_HEADER, SESSION_HEADER,
+};
+
+pub const DESK_FILE: &str = "desk.json";
+
+/// What a paired desk keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteDesk {
+    /// `ADDR:PORT` of the host.
+    pub host: String,
+    /// The host certificate's fingerprint, as printed.
+    pub fingerprint: String,
+    pub desk_name: String,
+    pub desk_token: String,
+}
+
+fn unreachable(host: &str, detail: impl std::fmt::Display) -> CoreError {
+    DomainError::new(
+        ErrorCode::HostUnreachable,
+        format!("the host {host}: {detail}"),
+    )
+    .into()
+}
+
+fn mismatch(host: &str) -> CoreError {
+    DomainError::new(
+        ErrorCode::HostCertificateMismatch,
+        format!("the host {host} presented a certificate other than the pinned one"),
+    )
+    .into()
+}
+
+/// An HTTPS client trusting only `pin`.
+fn http(pin: Pin) -> Result<(reqwest::blocking::Client, Arc<PinnedVerifier>), CoreError> {
+    crate::install_crypto();
+    let verifier = Arc::new(PinnedVerifier::new(pin));
+    let tls = client_config(verifier.clone()).map_err(|e| {
+        CoreError::from(DomainError::new(
+            ErrorCode::StorageFailed,
+            format!("TLS: {e}"),
+        ))
+    })?;
+    let client = reqwest::blocking::Client::builder()
+        .use_preconfigured_tls(tls)
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(120))
+        .build()
+        .map_err(|e| {
+            CoreError::from(DomainError::new(
+                ErrorCode::StorageFailed,
+                format!("HTTP client: {e}"),
+            ))
+        })?;
+    Ok((client, verifier))
+}
+
+/// Sends one request and reads its JSON answer or its error.
+fn send(
+    request: reqwest::blocking::RequestBuilder,
+    host: &str,
+    verifier: &PinnedVerifier,
+) -> Result<Value, CoreError> {
+    let response = request.send().map_err(|e| {
+        if verifier.was_mismatch() {
+            mismatch(host)
+        } else {
+            unreachable(host, e)
+        }
+    })?;
+    let status = response.status();
+    let text = response.text().map_err(|e| unreachable(host, e))?;
+    if status.is_success() {
+        return serde_json::from_str(&text).map_err(|e| unreachable(host, e));
+    }
+    match serde_json::from_str::<WireError>(&text) {
+        Ok(wire) => Err(wire.into_core()),
+        Err(_) => Err(unreachable(host, format!("HTTP {status}"))),
+    }
+}
+
+fn url(host: &str, path: &str) -> String {
+    format!("https://{host}/api/v1/{path}")
+}
+
+impl RemoteDesk {
+    /// The desk kept in `client_dir`; `client_not_joined` if there is none.
+    pub fn load(client_dir: &Path) -> Result<RemoteDesk, CoreError> {
+        let path = client_dir.join(DESK_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            CoreError::from(DomainError::new(
+                ErrorCode::ClientNotJoined,
+                format!("{}: {e}", path.display()),
+            ))
+        })?;
+        serde_json::from_str(&text).map_err(|e| {
+            DomainError::new(
+                ErrorCode::ClientNotJoined,
+                format!("{}: {e}", path.display()),
+            )
+            .into()
+        })
+    }
+
+    pub fn save(&self, client_dir: &Path) -> Result<(), CoreError> {
+        std::fs::create_dir_all(client_dir).map_err(|e| {
+            CoreError::from(DomainError::new(
+                ErrorCode::StorageFailed,
+                format!("{}: {e}", client_dir.display()),
+            ))
+        })?;
+        let text = serde_json::to_string_pretty(self).unwrap_or_default();
+        crate::identity::write_private(&client_dir.join(DESK_FILE), text.as_bytes())
+    }
+
+    /// Joins the host at `host` with an invitation `code`: the host must show
+    /// a certificate whose fingerprint starts with the code's 80 bits; that
+    /// full fingerprint is pinned and kept in `client_dir` with the token.
+    pub fn join(
+        client_dir: &Path,
+        host: &str,
+        code: &str,
+        name: Option<&str>,
+    ) -> Result<RemoteDesk, CoreError> {
+        let invitation = parse_code(code)?;
+        let (client, verifier) = http(Pin::Prefix(invitation.prefix))?;
+        let body = JoinRequest {
+            secret: invitation.secret,
+            name: name.map(str::to_string),
+        };
+        let answer = send(client.post(url(host, "join")).json(&body), host, &verifier)?;
+        let answer: JoinAnswer =
+            serde_json::from_value(answer).map_err(|e| unreachable(host, e))?;
+        let seen = verifier.seen().ok_or_else(|| mismatch(host))?;
+        let desk = RemoteDesk {
+            host: host.to_string(),
+            fingerprint: code::fingerprint_text(&seen),
+            desk_name: answer.desk_name,
+            desk_token: answer.desk_token,
+        };
+        desk.save(client_dir)?;
+        Ok(desk)
+    }
+
+    /// A connection trusting only the pinned certificate.
+    pub fn connect(&self) -> Result<Connection, CoreError> {
+        let pinned = code::parse_fingerprint(&self.fingerprint).ok_or_else(|| {
+            CoreError::from(DomainError::new(
+                ErrorCode::ClientNotJoined,
+                "the pinned fingerprint cannot be read",
+            ))
+        })?;
+        let (http, verifier) = http(Pin::Full(pinned))?;
+        Ok(Connection {
+            desk: self.clone(),
+            http,
+            verifier,
+            session: None,
+        })
+    }
+}
+
+/// A desk's connection to its host, with the signed-in person's session.
+pub struct Connection {
+    desk: RemoteDesk,
+    http: reqwest::blocking::Client,
+    verifier: Arc<PinnedVerifier>,
+    session: Option<String>,
+}
+
+impl Connection {
+    fn post(&self, path: &str, body: Option<&Value>) -> Result<Value, CoreError> {
+        let mut request = self
+            .http
+            .post(url(&self.desk.host, path))
+            .header(DESK_HEADER, &self.desk.desk_token);
+        if let Some(session) = &self.session {
+            request = request.header(SESSION_HEADER, session);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        send(request, &self.desk.host, &self.verifier)
+    }
+
+    /// Signs a person in on the host (the PIN is checked there, under the
+    /// host's sign-in limits).
+    pub fn sign_in(&mut self, login: &str, pin: &str) -> Result<SignInAnswer, CoreError> {
+        let body = serde_json::to_value(SignInRequest {
+            login: login.to_string(),
+            pin: pin.to_string(),
+        })
+        .unwrap_or_default();
+        let answer: SignInAnswer = serde_json::from_value(self.post("sign-in", Some(&body))?)
+            .map_err(|e| unreachable(&self.desk.host, e))?;
+        self.session = Some(answer.session_token.clone());
+        Ok(answer)
+    }
+
+    pub fn sign_out(&mut self) -> Result<(), CoreError> {
+        if self.session.is_some() {
+            self.post("sign-out", None)?;
+            self.session = None;
+        }
+        Ok(())
+    }
+
+    /// Runs one operation on the host; the answer as JSON.
+    pub fn call_value(&self, op: &Op) -> Result<Value, CoreError> {
+        let tagged = serde_json::to_value(op).unwrap_or_default();
+        let name = tagged.get("op").and_then(Value::as_str).unwrap_or("");
+        self.post(&format!("op/{name}"), tagged.get("args"))
+    }
+
+    /// Runs one operation on the host; the answer as its type.
+    pub fn call<T: DeserializeOwned>(&self, op: &Op) -> Result<T, CoreError> {
+        let value = self.call_value(op)?;
+        serde_json::from_value(value).map_err(|e| unreachable(&self.desk.host, e))
+    }
+
+    /// Waits up to `within` for the host's next `changed` event.
+    pub fn wait_changed(&self, within: Duration) -> Result<bool, CoreError> {
+        use std::io::BufRead;
+        let mut request = self
+            .http
+            .get(url(&self.desk.host, "events"))
+            .timeout(within)
+            .header(DESK_HEADER, &self.desk.desk_token);
+        if let Some(session) = &self.session {
+            request = request.header(SESSION_HEADER, session);
+        }
+        let response = request
+            .send()
+            .map_err(|e| unreachable(&self.desk.host, e))?;
+        if !response.status().is_success() {
+            let text = response.text().unwrap_or_default();
+            return Err(serde_json::from_str::<WireError>(&text)
+                .map(WireError::into_core)
+                .unwrap_or_else(|_| unreachable(&self.desk.host, "events refused")));
+        }
+        for line in std::io::BufReader::new(response).lines() {
+            match line {
+                Ok(line) if line.trim() == "event: changed" => return Ok(true),
+                Ok(_) => {}
+                Err(_) => return Ok(false),
+            }
+        }
+        Ok(false)
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        let _ = self.sign_out();
+    }
+}
