@@ -82,6 +82,10 @@ pub enum ErrorCode {
     RequestReused,
     TextInvalid,
     NoChange,
+    /// A completeness check's stated `passed` contradicts the documents marked received.
+    CompletenessMismatch,
+    /// A document marked received that the regulation does not list.
+    UnknownDocument,
 }
 
 macro_rules! codes {
@@ -164,6 +168,8 @@ codes! {
     RequestReused => "request_reused",
     TextInvalid => "text_invalid",
     NoChange => "no_change",
+    CompletenessMismatch => "completeness_mismatch",
+    UnknownDocument => "unknown_document",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as
