@@ -235,18 +235,8 @@ fn seed(dir: &std::path::Path) {
                             .case_view(&signed_in(&office, "admin"), &number, now)
                             .unwrap();
                         if view.step.as_ref().is_some_and(|s| s.can_refuse) {
-                            let step_id = view.step.as_ref().unwrap().id.clone();
-                            let grounds = view
-                                .service
-                                .procedure(&view.case.procedure)
-                                .unwrap()
-                                .step(&step_id)
-                                .unwrap()
-                                .refusal
-                                .as_ref()
-                                .unwrap()
-                                .grounds[..1]
-                                .to_vec();
+                            // The grounds the domain opens at this step.
+                            let grounds = view.step.as_ref().unwrap().refusal_grounds[..1].to_vec();
                             office
                                 .act(
                                     &signed_in(&office, executor),
