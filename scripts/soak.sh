@@ -37,7 +37,8 @@ cat >"$work/app.json" <<'EOF'
  "documents": ["Өтініш"]}
 EOF
 echo '{"text": "Орындауға", "executor": "executor"}' >"$work/resolve.json"
-echo '{"check": "completeness", "passed": true, "value": "ok"}' >"$work/check.json"
+# A complete package: every document the regulation lists (the verdict is the domain's).
+echo '{"check": "completeness", "value": "application,identity-document,medical-certificate,training-certificate,photo,previous-certificate"}' >"$work/check.json"
 cat >"$work/submit.json" <<'EOF'
 {"fields": {"certificate-number": "ШК-0457", "vessel-class": "Моторлы қайық (R)",
             "navigation-area": "Жайық өзені", "valid-until": "2036-11-30"}}

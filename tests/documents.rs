@@ -13,7 +13,7 @@ use kense_core::documents::DocumentKind;
 use kense_core::office_details::demo_details;
 use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput, CaseStatus};
-use kense_domain::regulation::StepKind;
+use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::{ApplicantKind, Language};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_domain::ErrorCode;
@@ -130,7 +130,11 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
             return view.case.status;
         };
         now += Duration::minutes(10);
-        let procedure = view.service.procedure(&view.case.procedure).unwrap();
+        let service = office
+            .catalog()
+            .version(&view.case.service, view.case.service_version)
+            .unwrap();
+        let procedure = service.procedure(&view.case.procedure).unwrap();
         let index = procedure
             .steps
             .iter()
@@ -239,9 +243,13 @@ fn walk(office: &mut Office, number: &str, refuse: bool) -> CaseStatus {
                     .iter()
                     .map(|c| Action::RecordCheck {
                         check: *c,
-                        passed: true,
+                        passed: Some(true),
                         note: String::new(),
-                        value: "ok".into(),
+                        value: if *c == Check::Completeness {
+                            complete_package(service)
+                        } else {
+                            "ok".into()
+                        },
                     })
                     .collect();
                 acts.push(Action::Submit {
@@ -646,4 +654,14 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
     office
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
+}
+
+/// Every document the regulation asks for: a complete package.
+fn complete_package(service: &kense_domain::regulation::ServiceDefinition) -> String {
+    service
+        .required_documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -231,7 +231,16 @@ fn desks_register_and_act_on_the_host_and_forbidden_acts_are_refused_there() {
     ));
     let work = on_desk(&o.b, "executor", &["work"], "");
     assert!(text_of(&work).contains(&number), "{}", text_of(&work));
-    let check = json!({"check": "completeness", "passed": true, "value": "ok"}).to_string();
+    // A complete package: every document the regulation asks for, as the case view lists them.
+    let view = ok_json(&on_desk(&o.b, "executor", &["case", &number, "--json"], ""));
+    let documents = view["required_documents"]
+        .as_array()
+        .expect("the case view lists the required documents")
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(",");
+    let check = json!({"check": "completeness", "passed": true, "value": documents}).to_string();
     ok_json(&on_desk(
         &o.b,
         "executor",

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use kense_core::office_details::demo_details;
 use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput, CaseStatus};
-use kense_domain::regulation::StepKind;
+use kense_domain::regulation::{Check, StepKind};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_store::ledger::{BreakKind, ChainBreak};
 use kense_store::Connection;
@@ -57,7 +57,11 @@ fn walk(office: &mut Office, number: &str) {
             return;
         };
         now += Duration::minutes(10);
-        let procedure = view.service.procedure(&view.case.procedure).unwrap();
+        let service = office
+            .catalog()
+            .version(&view.case.service, view.case.service_version)
+            .unwrap();
+        let procedure = service.procedure(&view.case.procedure).unwrap();
         let index = procedure
             .steps
             .iter()
@@ -118,9 +122,13 @@ fn walk(office: &mut Office, number: &str) {
                     .iter()
                     .map(|c| Action::RecordCheck {
                         check: *c,
-                        passed: true,
+                        passed: Some(true),
                         note: String::new(),
-                        value: "ok".into(),
+                        value: if *c == Check::Completeness {
+                            complete_package(service)
+                        } else {
+                            "ok".into()
+                        },
                     })
                     .collect();
                 let fields: BTreeMap<String, String> = [
@@ -401,4 +409,14 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
     office
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
+}
+
+/// Every document the regulation asks for: a complete package.
+fn complete_package(service: &kense_domain::regulation::ServiceDefinition) -> String {
+    service
+        .required_documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -92,6 +92,7 @@ fn journal_with(count: usize, stage: Stage) -> (Journal, Vec<String>) {
             )
             .unwrap()
             .number;
+        let package = complete_package(&office, SERVICE);
         let mut step = |who: &str, action: Action| {
             now += Duration::seconds(30);
             office
@@ -112,9 +113,9 @@ fn journal_with(count: usize, stage: Stage) -> (Journal, Vec<String>) {
                 "executor",
                 Action::RecordCheck {
                     check: Check::Completeness,
-                    passed: true,
+                    passed: Some(true),
                     note: String::new(),
-                    value: "ok".into(),
+                    value: package.clone(),
                 },
             );
         }
@@ -636,4 +637,16 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
     office
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
+}
+
+/// Every document the regulation asks for: a complete package.
+fn complete_package(office: &Office, service: &str) -> String {
+    office
+        .service_definition(service)
+        .unwrap()
+        .required_documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

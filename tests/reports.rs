@@ -94,9 +94,9 @@ impl Journal {
     fn submit(&mut self, number: &str, executor: &str, when: Time) {
         let check = Action::RecordCheck {
             check: Check::Completeness,
-            passed: true,
+            passed: Some(true),
             note: String::new(),
-            value: "ok".into(),
+            value: complete_package(&self.office, SERVICE),
         };
         self.act(number, executor, check, when - Duration::minutes(1));
         let submit = Action::Submit {
@@ -996,4 +996,16 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
     office
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
+}
+
+/// Every document the regulation asks for: a complete package.
+fn complete_package(office: &Office, service: &str) -> String {
+    office
+        .service_definition(service)
+        .unwrap()
+        .required_documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

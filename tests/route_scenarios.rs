@@ -10,7 +10,7 @@ use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput, CaseStatus};
 use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::{ApplicantKind, Role};
-use kense_domain::workflow::{Action, ActionKind, HandOverMethod};
+use kense_domain::workflow::{Action, ActionKind, HandOverMethod, ResolveTarget};
 use kense_domain::ErrorCode;
 
 type Time = DateTime<FixedOffset>;
@@ -61,24 +61,26 @@ fn main_act(office: &Office, number: &str, now: Time) -> (String, Vec<Action>) {
         .case_view(&signed_in(office, "admin"), number, now)
         .unwrap();
     let step = view.step.clone().expect("an open step");
-    let procedure = view.service.procedure(&view.case.procedure).unwrap();
-    let index = procedure
-        .steps
+    let next_is_assign = step.resolve_to == Some(ResolveTarget::DeptHead);
+    // A complete package: every document the regulation asks for.
+    let all_documents = view
+        .required_documents
         .iter()
-        .position(|s| s.id == step.id)
-        .unwrap();
-    let next_is_assign = procedure
-        .steps
-        .get(index + 1)
-        .is_some_and(|s| s.kind == StepKind::AssignExecutor);
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",");
     let checks = |step_checks: &[Check]| -> Vec<Action> {
         step_checks
             .iter()
             .map(|c| Action::RecordCheck {
                 check: *c,
-                passed: true,
+                passed: Some(true),
                 note: String::new(),
-                value: "ok".into(),
+                value: if *c == Check::Completeness {
+                    all_documents.clone()
+                } else {
+                    "ok".into()
+                },
             })
             .collect()
     };
@@ -190,16 +192,8 @@ fn walk(office: &mut Office, number: &str, refuse_at_first_chance: bool) -> Case
         now += Duration::minutes(10);
         let step = view.step.clone().unwrap();
         if refuse_at_first_chance && !refused && step.can_refuse {
-            let grounds = view
-                .service
-                .procedure(&view.case.procedure)
-                .unwrap()
-                .steps
-                .iter()
-                .find(|s| s.id == step.id)
-                .and_then(|s| s.refusal.as_ref())
-                .map(|r| r.grounds[..1].to_vec())
-                .unwrap();
+            // The grounds the domain opens at this step, as the window offers them.
+            let grounds = step.refusal_grounds[..1].to_vec();
             office
                 .act(
                     &signed_in(office, "executor"),
@@ -320,7 +314,7 @@ fn sample(kind: ActionKind) -> Option<Action> {
         },
         ActionKind::RecordCheck => Action::RecordCheck {
             check: Check::Completeness,
-            passed: true,
+            passed: None,
             note: String::new(),
             value: String::new(),
         },

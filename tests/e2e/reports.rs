@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use driver::{Desk, TauriDriver, NOW};
 use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput};
-use kense_domain::regulation::StepKind;
+use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::ApplicantKind;
 use kense_domain::workflow::{Action, HandOverMethod};
 
@@ -31,7 +31,11 @@ fn step_acts(
         .case_view(&signed_in(office, "admin"), number, now)
         .unwrap();
     let step = view.step.clone()?;
-    let procedure = view.service.procedure(&view.case.procedure).unwrap();
+    let service = office
+        .catalog()
+        .version(&view.case.service, view.case.service_version)
+        .unwrap();
+    let procedure = service.procedure(&view.case.procedure).unwrap();
     let index = procedure
         .steps
         .iter()
@@ -46,9 +50,13 @@ fn step_acts(
         .iter()
         .map(|c| Action::RecordCheck {
             check: *c,
-            passed: true,
+            passed: Some(true),
             note: String::new(),
-            value: "ok".into(),
+            value: if *c == Check::Completeness {
+                complete_package(service)
+            } else {
+                "ok".into()
+            },
         })
         .collect();
     let (who, mut acts) = match step.kind {
@@ -227,18 +235,8 @@ fn seed(dir: &std::path::Path) {
                             .case_view(&signed_in(&office, "admin"), &number, now)
                             .unwrap();
                         if view.step.as_ref().is_some_and(|s| s.can_refuse) {
-                            let step_id = view.step.as_ref().unwrap().id.clone();
-                            let grounds = view
-                                .service
-                                .procedure(&view.case.procedure)
-                                .unwrap()
-                                .step(&step_id)
-                                .unwrap()
-                                .refusal
-                                .as_ref()
-                                .unwrap()
-                                .grounds[..1]
-                                .to_vec();
+                            // The grounds the domain opens at this step.
+                            let grounds = view.step.as_ref().unwrap().refusal_grounds[..1].to_vec();
                             office
                                 .act(
                                     &signed_in(&office, executor),
@@ -319,4 +317,14 @@ fn signed_in(office: &Office, login: &str) -> kense_core::Session {
     office
         .sign_in(login, demo::demo_pin(login), now)
         .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
+}
+
+/// Every document the regulation asks for: a complete package.
+fn complete_package(service: &kense_domain::regulation::ServiceDefinition) -> String {
+    service
+        .required_documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

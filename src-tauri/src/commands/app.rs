@@ -7,6 +7,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
     state.with_office(|office| {
+        let hours = office.calendar().hours;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: state.data_dir.clone(),
@@ -15,6 +16,8 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
             demo: state.demo,
             users_exist: office.has_users()?,
             idle_lock_minutes: office.idle_lock_minutes(),
+            utc_offset: hours.offset.to_string(),
+            work_day_minutes: hours.work_day_minutes(),
         })
     })
 }

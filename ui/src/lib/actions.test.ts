@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { ActionKind } from "./bindings/ActionKind";
-import type { DocumentItem } from "./bindings/DocumentItem";
-import type { Procedure } from "./bindings/Procedure";
-import type { Step } from "./bindings/Step";
 import type { User } from "./bindings/User";
 import kk from "../../../locales/kk.yml";
 import ru from "../../../locales/ru.yml";
@@ -11,33 +8,19 @@ import {
   ACTION_ORDER,
   HAND_OVER_METHODS,
   buildAction,
-  completeness,
   emptyForm,
   formFields,
   hasRole,
-  missingDocuments,
   orderActions,
-  receivedDocuments,
-  resolveTarget,
   usersWithRole,
   type FormContext,
 } from "./actions";
 
-const docs: DocumentItem[] = [
-  { id: "application", kk: "Өтініш", ru: "Заявление" },
-  { id: "photo", kk: "Фотосурет", ru: "Фотография" },
-  { id: "medical", kk: "Медициналық анықтама", ru: "Медицинская справка" },
-];
-
 const ctx: FormContext = { resolveTo: "executor", check: "completeness", drafting: true };
-const full = { ...ctx, requiredDocuments: docs, groundOrder: ["incomplete", "expired", "false-data"] };
+const full = { ...ctx, groundOrder: ["incomplete", "expired", "false-data"], utcOffset: "+05:00" };
 const today = "2026-11-23";
 
 const names = (kind: ActionKind, c: FormContext = ctx) => formFields(kind, c).map((s) => s.name);
-
-function step(kind: Step["kind"]): Step {
-  return { id: kind, role: "head", kind, action: { kk: "", ru: "" }, limit: "1h", source: "" };
-}
 
 describe("which inputs an act needs", () => {
   it("a resolution names an executor or a department head, with an optional deadline", () => {
@@ -76,13 +59,17 @@ describe("which inputs an act needs", () => {
 });
 
 describe("building the act from the form", () => {
-  it("resolution to an executor, with the deadline in office time", () => {
+  it("resolution to an executor, with the deadline in the office's offset", () => {
     const form = { ...emptyForm(today), text: "Орындауға", executor: "aigerim", dept_head: "x", deadline: "2026-11-25 17:00" };
     expect(buildAction("resolve", form, full)).toEqual({
       action: "resolve",
       text: "Орындауға",
       executor: "aigerim",
       deadline: "2026-11-25T17:00:00+05:00",
+    });
+    // The offset is the one the core states, not the window's own.
+    expect(buildAction("resolve", form, { ...full, utcOffset: "+06:00" })).toMatchObject({
+      deadline: "2026-11-25T17:00:00+06:00",
     });
   });
 
@@ -93,18 +80,17 @@ describe("building the act from the form", () => {
     expect("deadline" in action).toBe(false);
   });
 
-  it("completeness: passed only when every document is ticked; ids in the service's order", () => {
-    const some = { ...emptyForm(today), documents: ["medical", "application"] };
-    expect(buildAction("record_check", some, full)).toEqual({
+  it("completeness sends the ticked documents only: the verdict is the domain's", () => {
+    const some = { ...emptyForm(today), documents: ["medical", "application"], passed: true };
+    const action = buildAction("record_check", some, full);
+    expect(action).toEqual({ action: "record_check", check: "completeness", note: "", value: "medical,application" });
+    expect("passed" in action).toBe(false);
+    expect(buildAction("record_check", emptyForm(today), full)).toEqual({
       action: "record_check",
       check: "completeness",
-      passed: false,
       note: "",
-      value: "application,medical",
+      value: "",
     });
-    const all = { ...emptyForm(today), documents: ["photo", "medical", "application"] };
-    expect(buildAction("record_check", all, full)).toMatchObject({ passed: true, value: "application,photo,medical" });
-    expect(completeness(docs, ["unknown"])).toEqual({ passed: false, value: "" });
   });
 
   it("other checks take the typed pass/fail and value", () => {
@@ -173,33 +159,6 @@ describe("building the act from the form", () => {
 });
 
 describe("route helpers", () => {
-  it("a resolution goes to a department head when the next step assigns the executor", () => {
-    const via: Procedure = {
-      id: "p",
-      name: { kk: "", ru: "" },
-      result_kind: "licence",
-      steps: [step("register"), step("resolution"), step("assign_executor"), step("study_and_draft")],
-    };
-    expect(resolveTarget(via, 1)).toBe("dept_head");
-    expect(resolveTarget({ ...via, steps: [step("register"), step("resolution"), step("study_and_draft")] }, 1)).toBe("executor");
-    expect(resolveTarget(undefined, 1)).toBe("executor");
-    expect(resolveTarget(via, null)).toBe("executor");
-  });
-
-  it("missing documents come from the step's last completeness check, in the letter's language", () => {
-    const checks = [
-      { check: "completeness" as const, passed: false, note: "", value: "application" },
-      { check: "fee" as const, passed: true, note: "", value: "123" },
-      { check: "completeness" as const, passed: false, note: "", value: "application, photo" },
-    ];
-    const received = receivedDocuments(checks);
-    expect(received).toEqual(["application", "photo"]);
-    expect(missingDocuments(docs, received, "kk")).toEqual(["Медициналық анықтама"]);
-    expect(missingDocuments(docs, received, "ru")).toEqual(["Медицинская справка"]);
-    expect(missingDocuments(docs, receivedDocuments([]), "kk")).toEqual([]);
-    expect(missingDocuments(docs, [], "ru")).toEqual(["Заявление", "Фотография", "Медицинская справка"]);
-  });
-
   it("users are filtered by role, inactive ones left out", () => {
     const u = (login: string, role: User["roles"][number]["role"], active = true): User => ({
       login,

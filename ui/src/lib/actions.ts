@@ -2,10 +2,8 @@
 import type { Action } from "./bindings/Action";
 import type { ActionKind } from "./bindings/ActionKind";
 import type { Check } from "./bindings/Check";
-import type { CheckRecord } from "./bindings/CheckRecord";
-import type { DocumentItem } from "./bindings/DocumentItem";
 import type { HandOverMethod } from "./bindings/HandOverMethod";
-import type { Procedure } from "./bindings/Procedure";
+import type { ResolveTarget } from "./bindings/ResolveTarget";
 import type { Role } from "./bindings/Role";
 import type { User } from "./bindings/User";
 import { isoToDateText } from "./dates";
@@ -36,10 +34,10 @@ export type FormField =
 
 export type FieldSpec = { name: FormField; required: boolean };
 
-/** Who a resolution names: a department head when the next step is `assign_executor`. */
-export type ResolveTarget = "executor" | "dept_head";
-
+/** What the form needs to know of the step: decided by the domain, carried by
+ *  the case view (`StepView.resolve_to`, `StepView.drafting`). */
 export type FormContext = {
+  /** Whom a resolution names. */
   resolveTo: ResolveTarget;
   /** The check chosen in a `record_check` form. */
   check: Check;
@@ -152,20 +150,12 @@ function optional(text: string): string | undefined {
   return v === "" ? undefined : v;
 }
 
-/** The ticked documents in the service's order, and whether none is missing. */
-export function completeness(
-  required: DocumentItem[],
-  ticked: string[],
-): { passed: boolean; value: string } {
-  const received = required.filter((d) => ticked.includes(d.id)).map((d) => d.id);
-  return { passed: received.length === required.length, value: received.join(",") };
-}
-
-/** Builds the act from the form. Validation is the backend's: empty values go as typed. */
+/** Builds the act from the form. Validation is the backend's: empty values go as typed.
+ *  `utcOffset` is the office's (`AppInfo.utc_offset`), for the typed deadline. */
 export function buildAction(
   kind: ActionKind,
   form: FormState,
-  ctx: FormContext & { requiredDocuments: DocumentItem[]; groundOrder: string[] },
+  ctx: FormContext & { groundOrder: string[]; utcOffset: string },
 ): Action {
   switch (kind) {
     case "resolve": {
@@ -176,15 +166,15 @@ export function buildAction(
         ...(ctx.resolveTo === "executor"
           ? { executor: form.executor }
           : { dept_head: form.dept_head }),
-        ...(deadline ? { deadline: fromInputText(deadline) } : {}),
+        ...(deadline ? { deadline: fromInputText(deadline, ctx.utcOffset) } : {}),
       };
     }
     case "assign_executor":
       return { action: "assign_executor", executor: form.executor, text: form.text };
     case "record_check":
+      // The package's verdict is the domain's: the form sends the documents received only.
       if (form.check === "completeness") {
-        const c = completeness(ctx.requiredDocuments, form.documents);
-        return { action: "record_check", check: form.check, note: form.note, ...c };
+        return { action: "record_check", check: form.check, note: form.note, value: form.documents.join(",") };
       }
       return {
         action: "record_check",
@@ -238,33 +228,6 @@ export function buildAction(
     case "register":
       return { action: "register" };
   }
-}
-
-/** A resolution names a department head when the procedure's next step is `assign_executor`. */
-export function resolveTarget(procedure: Procedure | undefined, stepIndex: number | null): ResolveTarget {
-  if (!procedure || stepIndex === null) return "executor";
-  return procedure.steps[stepIndex + 1]?.kind === "assign_executor" ? "dept_head" : "executor";
-}
-
-/** Ids of the documents the last completeness check of the step recorded as received;
- *  `null` when the step has no completeness check yet. */
-export function receivedDocuments(checks: CheckRecord[]): string[] | null {
-  const last = [...checks].reverse().find((c) => c.check === "completeness");
-  if (!last) return null;
-  return last.value
-    .split(",")
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-}
-
-/** The required documents not received, named in `lang` (the letter's language). */
-export function missingDocuments(
-  required: DocumentItem[],
-  received: string[] | null,
-  lang: "kk" | "ru",
-): string[] {
-  if (received === null) return [];
-  return required.filter((d) => !received.includes(d.id)).map((d) => d[lang]);
 }
 
 /** Active users holding one of `roles`, for the executor / department head selects. */

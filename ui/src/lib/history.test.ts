@@ -1,24 +1,23 @@
 import { describe, expect, it } from "vitest";
 import kk from "../../../locales/kk.yml";
 import ru from "../../../locales/ru.yml";
-import type { Procedure } from "./bindings/Procedure";
 import type { Role } from "./bindings/Role";
-import type { ServiceDefinition } from "./bindings/ServiceDefinition";
 import type { User } from "./bindings/User";
 import { translate } from "./translate";
-import { actionSummary, roleText, stepText, userName } from "./history";
+import { actionSummary, roleText, stepText, userName, type HistoryNames } from "./history";
 
 const tk = (key: string, p?: Record<string, string | number>) => translate(kk, key, p);
 const tr = (key: string, p?: Record<string, string | number>) => translate(ru, key, p);
 
-const service = {
-  required_documents: [
+// The regulation's names as the case view carries them.
+const names = {
+  documents: [
     { id: "application", kk: "Өтініш", ru: "Заявление" },
     { id: "photo", kk: "Фотосурет", ru: "Фотография" },
   ],
-  refusal_grounds: [{ id: "incomplete", kk: "Толық емес", ru: "Неполный пакет", clause: "p. 10" }],
-  result_fields: [{ id: "number", kk: "Куәлік нөмірі", ru: "Номер удостоверения" }],
-} as unknown as ServiceDefinition;
+  grounds: [{ id: "incomplete", kk: "Толық емес", ru: "Неполный пакет", clause: "p. 10" }],
+  fields: [{ id: "number", kk: "Куәлік нөмірі", ru: "Номер удостоверения" }],
+};
 
 const users: User[] = [
   {
@@ -30,7 +29,7 @@ const users: User[] = [
     active: true,
   },
 ];
-const ctx = { service, users, lang: "ru" as const };
+const ctx: HistoryNames = { ...names, users, lang: "ru" };
 
 describe("history texts", () => {
   it("names users by login", () => {
@@ -54,15 +53,13 @@ describe("history texts", () => {
   });
 
   it("numbers steps by their place in the procedure", () => {
-    const procedure = {
-      steps: [
-        { id: "register", action: { kk: "Тіркейді", ru: "Регистрирует" } },
-        { id: "resolution", action: { kk: "Қарайды", ru: "Рассматривает" } },
-      ],
-    } as unknown as Procedure;
-    expect(stepText(procedure, "resolution", "ru")).toBe("2. Рассматривает");
-    expect(stepText(procedure, "gone", "ru")).toBe("gone");
-    expect(stepText(procedure, null, "ru")).toBe("");
+    const steps = [
+      { id: "register", action: { kk: "Тіркейді", ru: "Регистрирует" } },
+      { id: "resolution", action: { kk: "Қарайды", ru: "Рассматривает" } },
+    ];
+    expect(stepText(steps, "resolution", "ru")).toBe("2. Рассматривает");
+    expect(stepText(steps, "gone", "ru")).toBe("gone");
+    expect(stepText(steps, null, "ru")).toBe("");
   });
 
   it("summarises a refusal with grounds, clause and missing documents", () => {

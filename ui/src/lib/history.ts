@@ -1,8 +1,10 @@
 // Texts of a case's history lines and of its steps.
 import type { Action } from "./bindings/Action";
-import type { Procedure } from "./bindings/Procedure";
+import type { DocumentItem } from "./bindings/DocumentItem";
+import type { RefusalGround } from "./bindings/RefusalGround";
+import type { ResultField } from "./bindings/ResultField";
 import type { RouteEvent } from "./bindings/RouteEvent";
-import type { ServiceDefinition } from "./bindings/ServiceDefinition";
+import type { StepName } from "./bindings/StepName";
 import type { User } from "./bindings/User";
 import { formatOfficeDateTime } from "./time";
 
@@ -20,30 +22,40 @@ export function roleText(t: Translate, event: Pick<RouteEvent, "role" | "acting_
   return event.acting_for_head ? t("case.role_acting_for_head") : t(`case.role.${event.role}`);
 }
 
-/** `3. <the step's action>` for a step id of the procedure; the id itself when unknown. */
-export function stepText(procedure: Procedure | undefined, stepId: string | null, lang: Lang): string {
+/** `3. <the step's action>` for a step id of the case's procedure (`CaseView.steps`);
+ *  the id itself when unknown. */
+export function stepText(steps: StepName[], stepId: string | null, lang: Lang): string {
   if (!stepId) return "";
-  const i = procedure?.steps.findIndex((s) => s.id === stepId) ?? -1;
-  return i < 0 ? stepId : `${i + 1}. ${procedure!.steps[i].action[lang]}`;
+  const i = steps.findIndex((s) => s.id === stepId);
+  return i < 0 ? stepId : `${i + 1}. ${steps[i].action[lang]}`;
 }
+
+/** The regulation's names the case view carries, for ids in history lines. */
+export type HistoryNames = {
+  documents: DocumentItem[];
+  grounds: RefusalGround[];
+  fields: ResultField[];
+  users: User[];
+  lang: Lang;
+};
 
 /** The act's data in short: grounds, comment, who was named... */
 export function actionSummary(
   t: Translate,
   action: Action,
-  ctx: { service: ServiceDefinition | undefined; users: User[]; lang: Lang },
+  ctx: HistoryNames,
 ): string[] {
   const name = (login: string | undefined) => userName(ctx.users, login, ctx.lang);
   const docName = (id: string) => {
-    const d = ctx.service?.required_documents.find((x) => x.id === id);
+    const d = ctx.documents.find((x) => x.id === id);
     return d ? d[ctx.lang] : id;
   };
   const ground = (id: string) => {
-    const g = ctx.service?.refusal_grounds.find((x) => x.id === id);
+    const g = ctx.grounds.find((x) => x.id === id);
     return g ? `${g[ctx.lang]} (${g.clause})` : id;
   };
   const field = (id: string) => {
-    const f = ctx.service?.result_fields.find((x) => x.id === id);
+    const f = ctx.fields.find((x) => x.id === id);
     return f ? f[ctx.lang] : id;
   };
   const nonEmpty = (parts: (string | false | undefined | null)[]) =>

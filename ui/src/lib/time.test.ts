@@ -8,14 +8,18 @@ describe("office time texts", () => {
 
   it("round-trips the form's text", () => {
     expect(toInputText("2026-11-23T10:15:00+05:00")).toBe("23.11.2026 10:15");
-    expect(fromInputText("23.11.2026 10:15")).toBe("2026-11-23T10:15:00+05:00");
-    expect(fromInputText("3.12.2026 9:05")).toBe("2026-12-03T09:05:00+05:00");
-    expect(fromInputText(" 2026-11-23 10:15 ")).toBe("2026-11-23T10:15:00+05:00");
-    expect(fromInputText("2026-11-23T10:15")).toBe("2026-11-23T10:15:00+05:00");
+    expect(fromInputText("23.11.2026 10:15", "+05:00")).toBe("2026-11-23T10:15:00+05:00");
+    expect(fromInputText("3.12.2026 9:05", "+05:00")).toBe("2026-12-03T09:05:00+05:00");
+    expect(fromInputText(" 2026-11-23 10:15 ", "+05:00")).toBe("2026-11-23T10:15:00+05:00");
+    expect(fromInputText("2026-11-23T10:15", "+05:00")).toBe("2026-11-23T10:15:00+05:00");
+  });
+
+  it("writes the offset the core states for the office", () => {
+    expect(fromInputText("23.11.2026 10:15", "+06:00")).toBe("2026-11-23T10:15:00+06:00");
   });
 
   it("passes anything else on, for the backend to name the error", () => {
-    expect(fromInputText("yesterday")).toBe("yesterday");
+    expect(fromInputText("yesterday", "+05:00")).toBe("yesterday");
   });
 
   it("formats dates", () => {

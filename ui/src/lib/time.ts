@@ -1,7 +1,6 @@
 import { isoOf, parseDateTimeText } from "./dates";
 
-// The office works in one time zone, UTC+5 (all of Kazakhstan since 1 March 2024).
-export const OFFICE_OFFSET = "+05:00";
+// Office times: the offset is the office's, sent by the core (`AppInfo.utc_offset`).
 
 /** `2026-11-23T10:15:00+05:00` → `23.11.2026 10:15` (office time). */
 export function formatOfficeDateTime(rfc3339: string): string {
@@ -14,12 +13,12 @@ export function toInputText(rfc3339: string): string {
   return formatOfficeDateTime(rfc3339);
 }
 
-/** The form's `23.11.2026 10:15` (or ISO `2026-11-23 10:15`) → RFC 3339 in office
- *  time, for commands that store the time as sent. Anything else is passed on as
- *  typed, so the backend names the error. */
-export function fromInputText(text: string): string {
+/** The form's `23.11.2026 10:15` (or ISO `2026-11-23 10:15`) → RFC 3339 in the
+ *  office's `offset` (e.g. `+05:00`), for commands that store the time as sent.
+ *  Anything else is passed on as typed, so the backend names the error. */
+export function fromInputText(text: string, offset: string): string {
   const v = parseDateTimeText(text);
-  return v ? `${isoOf(v.date)}T${v.time}:00${OFFICE_OFFSET}` : text.trim();
+  return v ? `${isoOf(v.date)}T${v.time}:00${offset}` : text.trim();
 }
 
 /** `1980-04-16` → `16.04.1980`. */

@@ -66,7 +66,7 @@ describe("deadline warnings", () => {
 
 describe("warning text", () => {
   const tk = (key: string, p?: Record<string, string | number>) => translate(kk, key, p);
-  const span = (m: number) => formatWorkSpan(tk, m);
+  const span = (m: number) => formatWorkSpan(tk, m, 480);
 
   it("names each case, with the time left when due soon", () => {
     const soon = { ...row("2026-00007", "due_soon"), minutes_left: 45 } as unknown as JournalRow;

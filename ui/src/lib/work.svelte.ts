@@ -4,6 +4,7 @@ import { t } from "./i18n.svelte";
 import { notifyDesktop } from "./notify";
 import { freshWarnings, warningKey, warningMessage } from "./warnings";
 import { formatWorkSpan } from "./worktime";
+import { officeClock } from "./office.svelte";
 import type { ApiError } from "./bindings/ApiError";
 import type { JournalRow } from "./bindings/JournalRow";
 
@@ -29,7 +30,7 @@ class WorkQueue {
     if (fresh.length === 0) return;
     for (const r of fresh) this.notified.add(warningKey(r));
     // The banner shows from `rows` whatever the desktop notification does.
-    await notifyDesktop(t("work.notify_title"), warningMessage(t, fresh, (m) => formatWorkSpan(t, m)));
+    await notifyDesktop(t("work.notify_title"), warningMessage(t, fresh, (m) => formatWorkSpan(t, m, officeClock.workDayMinutes)));
   }
 
   start(): void {

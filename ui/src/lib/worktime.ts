@@ -3,26 +3,21 @@ import type { StepState } from "./bindings/StepState";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** Working minutes in one office day: 09:00–18:30 is 570 minutes, less a 90-minute lunch. */
-export const WORK_MINUTES_PER_DAY = 570 - 90;
-
 export type WorkSpan = { days: number; hours: number; minutes: number };
 
-/** Splits a non-negative number of working minutes into working days, hours and minutes. */
-export function splitWorkMinutes(total: number, perDay = WORK_MINUTES_PER_DAY): WorkSpan {
+/** Splits a number of working minutes (its sign ignored) into working days of
+ *  `perDay` minutes (the office's, `AppInfo.work_day_minutes`), hours and minutes.
+ *  Without a known day length (0) nothing is counted in days. */
+export function splitWorkMinutes(total: number, perDay: number): WorkSpan {
   const m = Math.max(0, Math.floor(Math.abs(total)));
-  const days = Math.floor(m / perDay);
+  const days = perDay > 0 ? Math.floor(m / perDay) : 0;
   const rest = m - days * perDay;
   return { days, hours: Math.floor(rest / 60), minutes: rest % 60 };
 }
 
 /** `135` → `2 сағ 15 мин`; `1440` → `3 ж.к.`; `600` → `1 ж.к. 2 сағ`.
  *  From one working day up the minutes are left out. The sign is ignored. */
-export function formatWorkSpan(
-  t: Translate,
-  minutes: number,
-  perDay = WORK_MINUTES_PER_DAY,
-): string {
+export function formatWorkSpan(t: Translate, minutes: number, perDay: number): string {
   const { days, hours, minutes: mins } = splitWorkMinutes(minutes, perDay);
   const parts: string[] = [];
   if (days > 0) {
@@ -39,7 +34,7 @@ export function formatWorkSpan(
 export function timeLeftText(
   t: Translate,
   minutesLeft: number | bigint | null | undefined,
-  perDay = WORK_MINUTES_PER_DAY,
+  perDay: number,
 ): string {
   if (minutesLeft === null || minutesLeft === undefined) return "";
   // ts-rs types an i64 as bigint; over JSON it arrives as a plain number.

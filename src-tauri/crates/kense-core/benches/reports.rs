@@ -134,7 +134,7 @@ fn load(dir: &std::path::Path, total: usize, now: DateTime<FixedOffset>) {
                             "examine",
                             Action::RecordCheck {
                                 check: Check::Completeness,
-                                passed: true,
+                                passed: Some(true),
                                 note: String::new(),
                                 value: "ok".into(),
                             },

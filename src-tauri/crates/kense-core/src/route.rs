@@ -7,15 +7,15 @@ use kense_domain::numbering::format_number;
 use kense_domain::regulation::{Procedure, ServiceDefinition};
 use kense_domain::types::Role;
 use kense_domain::workflow::{
-    apply, available_actions, Action, ActionKind, Actor, Directory, RouteContext, RouteEvent,
-    RouteState,
+    apply, available_actions, recorded_completeness, Action, ActionKind, Actor, Directory,
+    RouteContext, RouteEvent, RouteState,
 };
 use kense_domain::{DomainError, ErrorCode};
 use kense_store::{cases, events, outgoing, users, Connection};
 
 use crate::authorize::{authorize, What};
 use crate::requests::{self, ActOptions};
-use crate::views::{CaseView, StepView};
+use crate::views::{CaseView, StepName, StepView};
 use crate::{CoreError, Office, Session};
 
 type Time = DateTime<FixedOffset>;
@@ -319,16 +319,32 @@ impl Office {
         let (history, state) = self.route_of(&case, procedure)?;
         let directory = StoreDirectory(self.store().conn());
         let ctx = self.context(service, procedure, &case, &directory);
-        let step = ctx
+        let step = state
+            .step
+            .map(|i| StepView::new(service, procedure, i, case.channel));
+        let completeness = ctx
             .current_step(&state)
-            .map(|s| StepView::new(s, case.channel));
+            .and_then(|s| recorded_completeness(service, s, &state));
         let due = ctx.due(&state);
         let step_state = due.map(|due| self.urgency(now, state.step_started, due));
         Ok(CaseView {
-            service: service.clone(),
+            service_name: service.name.clone(),
+            procedure_name: procedure.name.clone(),
+            steps: procedure
+                .steps
+                .iter()
+                .map(|s| StepName {
+                    id: s.id.clone(),
+                    action: s.action.clone(),
+                })
+                .collect(),
+            required_documents: service.required_documents.clone(),
+            refusal_grounds: service.refusal_grounds.clone(),
+            result_fields: service.result_fields.clone(),
             row: self.journal_row(&case, now),
             case,
             step,
+            completeness,
             due: due.map(|d| d.to_rfc3339()),
             refusal_due: ctx.refusal_due(&state).map(|d| d.to_rfc3339()),
             state: step_state,
@@ -338,3 +354,7 @@ impl Office {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "route_tests.rs"]
+mod tests;

@@ -2,9 +2,14 @@
 
 use kense_domain::case::{Case, CaseStatus};
 use kense_domain::deadline::StepState;
-use kense_domain::regulation::{Check, ServiceDefinition, Step, StepKind};
+use kense_domain::regulation::{
+    Check, DocumentItem, Procedure, RefusalGround, ResultField, ServiceDefinition, StepKind,
+};
 use kense_domain::types::{ApplicantKind, Channel, Language, Role, Text};
-use kense_domain::workflow::{RouteEvent, RouteState};
+use kense_domain::workflow::{
+    drafts_result, refusal_grounds_at, resolve_target, Completeness, ResolveTarget, RouteEvent,
+    RouteState,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,13 +20,19 @@ pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub ui_language: Language,
-    /// The office's "now" (RFC 3339, +05:00): the real clock, or the one set for a demo or test.
+    /// The office's "now" (RFC 3339 in the office's offset): the real clock, or the one set for a demo or test.
     pub now: String,
     pub demo: bool,
     /// Whether the office has users: then the window asks who signs in.
     pub users_exist: bool,
     /// Minutes without input after which the window locks.
     pub idle_lock_minutes: u32,
+    /// The office's time zone as a UTC offset (`+05:00`, from `office.toml`):
+    /// times typed in the window are office times in this offset.
+    pub utc_offset: String,
+    /// Working minutes in one office day (opening to closing less lunch):
+    /// what a working day of time left is worth.
+    pub work_day_minutes: u32,
 }
 
 /// A service as the registration form offers it.
@@ -121,7 +132,9 @@ impl JournalRow {
     }
 }
 
-/// The step a case stands at, as the window shows it.
+/// The step a case stands at, as the window shows it. What the forms need to
+/// know about it is decided by the domain and carried here, so the window
+/// never re-derives it from the regulation.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct StepView {
@@ -132,10 +145,23 @@ pub struct StepView {
     pub limit: String,
     pub checks: Vec<Check>,
     pub can_refuse: bool,
+    /// Whom a resolution at this step names; `None` where the step is not a resolution.
+    pub resolve_to: Option<ResolveTarget>,
+    /// Whether the executor drafts the result here (submitting carries its fields).
+    pub drafting: bool,
+    /// Ids of the refusal grounds a refusal drafted here may cite, in the regulation's order.
+    pub refusal_grounds: Vec<String>,
 }
 
 impl StepView {
-    pub fn new(step: &Step, channel: Channel) -> StepView {
+    /// The step at `index` of the case's procedure.
+    pub fn new(
+        service: &ServiceDefinition,
+        procedure: &Procedure,
+        index: usize,
+        channel: Channel,
+    ) -> StepView {
+        let step = &procedure.steps[index];
         StepView {
             id: step.id.clone(),
             role: step.role,
@@ -144,19 +170,48 @@ impl StepView {
             limit: step.limit_for(channel).to_string(),
             checks: step.checks.clone(),
             can_refuse: step.refusal.is_some(),
+            resolve_to: (step.kind == StepKind::Resolution)
+                .then(|| resolve_target(procedure, index)),
+            drafting: drafts_result(step),
+            refusal_grounds: refusal_grounds_at(service, step)
+                .into_iter()
+                .map(|g| g.id.clone())
+                .collect(),
         }
     }
 }
 
-/// A case with everything the case screen and `kense-cli case` show.
+/// A step of the case's procedure by name, for the history's step column.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StepName {
+    pub id: String,
+    pub action: Text,
+}
+
+/// A case with everything the case screen and `kense-cli case` show — and no
+/// more: the regulation's names the screens need, never the whole regulation.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CaseView {
     pub case: Case,
-    /// The regulation version the case was registered under (grounds, documents, fields).
-    pub service: ServiceDefinition,
+    /// The service and procedure names of the regulation version the case was registered under.
+    pub service_name: Text,
+    pub procedure_name: Text,
+    /// The procedure's steps in order.
+    pub steps: Vec<StepName>,
+    /// The regulation's required documents (the completeness checklist; names of ids in history).
+    pub required_documents: Vec<DocumentItem>,
+    /// Every refusal ground of the service (names of ids in history and in the refusal form).
+    pub refusal_grounds: Vec<RefusalGround>,
+    /// The fields of the service's result document.
+    pub result_fields: Vec<ResultField>,
     pub row: JournalRow,
     pub step: Option<StepView>,
+    /// The package's completeness as the current step's last check recorded it
+    /// (received and missing documents, the verdict); `None` where the step
+    /// does not check completeness or has not yet.
+    pub completeness: Option<Completeness>,
     pub due: Option<String>,
     pub refusal_due: Option<String>,
     pub state: Option<StepState>,

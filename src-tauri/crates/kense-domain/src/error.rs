@@ -100,6 +100,10 @@ pub enum ErrorCode {
     HostCertificateMismatch,
     NotAvailableRemotely,
     ClientNotJoined,
+    /// A completeness check's stated `passed` contradicts the documents marked received.
+    CompletenessMismatch,
+    /// A document marked received that the regulation does not list.
+    UnknownDocument,
 }
 
 macro_rules! codes {
@@ -196,6 +200,8 @@ codes! {
     HostCertificateMismatch => "host_certificate_mismatch",
     NotAvailableRemotely => "not_available_remotely",
     ClientNotJoined => "client_not_joined",
+    CompletenessMismatch => "completeness_mismatch",
+    UnknownDocument => "unknown_document",
 }
 
 /// One error: what went wrong (`code`), where (`field`, a dotted path such as

@@ -9,7 +9,14 @@ export type Action = { "action": "register", } | { "action": "resolve", text: st
 /**
  * RFC 3339; not later than the regulation's due time.
  */
-deadline?: string, } | { "action": "assign_executor", executor: string, text: string, } | { "action": "record_check", check: Check, passed: boolean, note: string, 
+deadline?: string, } | { "action": "assign_executor", executor: string, text: string, } | { "action": "record_check", check: Check, 
+/**
+ * Whether the check passed. The completeness check's verdict is the
+ * domain's, from the documents in `value`: it may be left out, and a
+ * stated one that contradicts the documents is refused. History lines
+ * always carry it.
+ */
+passed?: boolean, note: string, 
 /**
  * What the check established: payment reference and amount, visit date,
  * address registration code, ids of documents received...

@@ -6,7 +6,7 @@ import type { Language } from "./Language";
  */
 export type AppInfo = { version: string, data_dir: string, ui_language: Language, 
 /**
- * The office's "now" (RFC 3339, +05:00): the real clock, or the one set for a demo or test.
+ * The office's "now" (RFC 3339 in the office's offset): the real clock, or the one set for a demo or test.
  */
 now: string, demo: boolean, 
 /**
@@ -16,4 +16,14 @@ users_exist: boolean,
 /**
  * Minutes without input after which the window locks.
  */
-idle_lock_minutes: number, };
+idle_lock_minutes: number, 
+/**
+ * The office's time zone as a UTC offset (`+05:00`, from `office.toml`):
+ * times typed in the window are office times in this offset.
+ */
+utc_offset: string, 
+/**
+ * Working minutes in one office day (opening to closing less lunch):
+ * what a working day of time left is worth.
+ */
+work_day_minutes: number, };

@@ -9,4 +9,8 @@ export type CalendarYear = { year: number,
 /**
  * Not yet confirmed by the government's yearly acts.
  */
-provisional: boolean, days_off: Array<DayOffView>, working_weekend_days: Array<string>, office_hours: OfficeHoursInput, utc_offset: string, };
+provisional: boolean, days_off: Array<DayOffView>, working_weekend_days: Array<string>, office_hours: OfficeHoursInput, utc_offset: string, 
+/**
+ * Working minutes in one office day under these hours.
+ */
+work_day_minutes: number, };

@@ -101,6 +101,8 @@ pub struct CalendarYear {
     pub working_weekend_days: Vec<NaiveDate>,
     pub office_hours: OfficeHoursInput,
     pub utc_offset: String,
+    /// Working minutes in one office day under these hours.
+    pub work_day_minutes: u32,
 }
 
 impl ServiceReport {
@@ -166,6 +168,7 @@ impl CalendarYear {
                 lunch_until: hhmm(cal.hours.lunch_until),
             },
             utc_offset: cal.hours.offset.to_string(),
+            work_day_minutes: cal.hours.work_day_minutes(),
         }
     }
 }

@@ -48,6 +48,12 @@ impl OfficeHours {
         ((self.closes - self.opens) - (self.lunch_until - self.lunch_from)).num_minutes()
     }
 
+    /// Working minutes in one office day, as the views send it to the window
+    /// (what a working day of time left is worth there).
+    pub fn work_day_minutes(&self) -> u32 {
+        u32::try_from(self.minutes_per_day()).unwrap_or(0)
+    }
+
     /// Checks the order opens < lunch_from ≤ lunch_until < closes and the threshold.
     pub fn validate(&self, file: &str) -> Result<(), CalendarError> {
         let bad =

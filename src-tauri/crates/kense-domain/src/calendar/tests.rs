@@ -212,6 +212,7 @@ fn the_bundled_office_file_is_the_default_office() {
         office::parse_office("office.toml", OFFICE).unwrap()
     );
     assert_eq!(cal.hours.minutes_per_day(), 480);
+    assert_eq!(cal.hours.work_day_minutes(), 480);
     assert_eq!(
         office::parse_office("office.toml", &cal.hours.to_toml()).unwrap(),
         cal.hours

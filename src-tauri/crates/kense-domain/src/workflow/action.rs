@@ -50,7 +50,13 @@ pub enum Action {
     /// The executor records one check of the step (completeness, fee, site visit...).
     RecordCheck {
         check: Check,
-        passed: bool,
+        /// Whether the check passed. The completeness check's verdict is the
+        /// domain's, from the documents in `value`: it may be left out, and a
+        /// stated one that contradicts the documents is refused. History lines
+        /// always carry it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        passed: Option<bool>,
         #[serde(default)]
         note: String,
         /// What the check established: payment reference and amount, visit date,

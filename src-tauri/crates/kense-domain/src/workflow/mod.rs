@@ -4,6 +4,7 @@
 
 mod action;
 mod actor;
+mod derived;
 mod history;
 mod rules;
 mod state;
@@ -11,6 +12,10 @@ mod timer;
 
 pub use action::{Action, ActionKind, Draft, HandOverMethod};
 pub use actor::{Actor, Directory};
+pub use derived::{
+    completeness, drafts_result, recorded_completeness, refusal_grounds_at, resolve_target,
+    settle_completeness, Completeness, ResolveTarget,
+};
 pub use history::RouteEvent;
 pub use rules::{apply, available_actions, RouteContext};
 pub use state::{CheckRecord, Conclusion, ReplayError, RouteState};

@@ -2,9 +2,12 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Action, ActionKind, Actor, Directory, RouteEvent, RouteState, Timer};
+use super::{
+    resolve_target, settle_completeness, Action, ActionKind, Actor, Directory, ResolveTarget,
+    RouteEvent, RouteState, Timer,
+};
 use crate::error::{DomainError, ErrorCode};
-use crate::regulation::{Procedure, ServiceDefinition, Step, StepKind};
+use crate::regulation::{Check, Procedure, ServiceDefinition, Step, StepKind};
 use crate::types::{Channel, Role};
 
 type Time = DateTime<FixedOffset>;
@@ -328,16 +331,14 @@ fn check_data(
         } => {
             required("text", text, MAX_TEXT)?;
             let step_index = state.step.unwrap_or(0);
-            let next = ctx.procedure.steps.get(step_index + 1);
-            if next.is_some_and(|s| s.kind == StepKind::AssignExecutor) {
-                let login = dept_head.as_deref().unwrap_or("");
-                required("dept_head", login, MAX_SHORT)?;
-                user_with(ctx, "dept_head", login, Role::DeptHead)?;
-            } else {
-                let login = executor.as_deref().unwrap_or("");
-                required("executor", login, MAX_SHORT)?;
-                user_with(ctx, "executor", login, Role::Executor)?;
-            }
+            let target = resolve_target(ctx.procedure, step_index);
+            let (login, role) = match target {
+                ResolveTarget::DeptHead => (dept_head, Role::DeptHead),
+                ResolveTarget::Executor => (executor, Role::Executor),
+            };
+            let login = login.as_deref().unwrap_or("");
+            required(target.field(), login, MAX_SHORT)?;
+            user_with(ctx, target.field(), login, role)?;
             if let Some(text) = deadline.as_deref().filter(|d| !d.trim().is_empty()) {
                 let own = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
                     DomainError::at(ErrorCode::DateInvalid, "deadline", "not an RFC 3339 time")
@@ -366,13 +367,25 @@ fn check_data(
             user_with(ctx, "executor", executor, Role::Executor)
         }
         Action::RecordCheck {
-            check, note, value, ..
+            check,
+            passed,
+            note,
+            value,
         } => {
             if !step.checks.contains(check) {
                 return Err(DomainError::at(
                     ErrorCode::InvalidInput,
                     "check",
                     format!("step `{}` has no such check", step.id),
+                ));
+            }
+            if *check == Check::Completeness {
+                settle_completeness(&ctx.service.required_documents, value, *passed)?;
+            } else if passed.is_none() {
+                return Err(DomainError::at(
+                    ErrorCode::Required,
+                    "passed",
+                    "a check other than completeness states whether it passed",
                 ));
             }
             not_too_long("note", note, MAX_TEXT)?;
@@ -533,13 +546,27 @@ pub fn apply(
         ));
     }
     check_data(ctx, state, step, action, now)?;
+    let mut action = action.clone().normalised();
+    // The completeness verdict is the domain's: recorded as decided here,
+    // with the received documents in the regulation's order.
+    if let Action::RecordCheck {
+        check: Check::Completeness,
+        passed,
+        value,
+        ..
+    } = &mut action
+    {
+        let verdict = settle_completeness(&ctx.service.required_documents, value, *passed)?;
+        *passed = Some(verdict.passed);
+        *value = verdict.value();
+    }
     Ok(RouteEvent {
         at: now,
         actor: actor.login.clone(),
         role: authority.role,
         acting_for_head: authority.acting_for_head,
         step: Some(step.id.clone()),
-        action: action.clone().normalised(),
+        action,
         due: ctx.due(state),
     })
 }

@@ -223,7 +223,9 @@ impl RouteState {
                 self.checks.retain(|c| c.check != *check);
                 self.checks.push(CheckRecord {
                     check: *check,
-                    passed: *passed,
+                    // `apply` records every check with its verdict; a line
+                    // without one (never written by Kense) counts as failed.
+                    passed: passed.unwrap_or(false),
                     note: note.clone(),
                     value: value.clone(),
                 });

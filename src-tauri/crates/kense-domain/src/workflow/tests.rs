@@ -130,12 +130,21 @@ fn resolve_to(executor: &str) -> Action {
     }
 }
 
+/// Every required document of the small vessel certificate.
+const ALL_VESSEL_DOCUMENTS: &str = "application,identity-document,medical-certificate,\
+                                    training-certificate,photo,previous-certificate";
+
+/// A complete package, or one with only the application.
 fn completeness(passed: bool) -> Action {
     Action::RecordCheck {
         check: Check::Completeness,
-        passed,
+        passed: Some(passed),
         note: String::new(),
-        value: "application,identity-document".into(),
+        value: if passed {
+            ALL_VESSEL_DOCUMENTS.into()
+        } else {
+            "application".into()
+        },
     }
 }
 
@@ -515,3 +524,6 @@ fn act_dates_typed_the_kazakh_way_are_kept_in_iso_form() {
     };
     assert_eq!(conclusion.clone().normalised(), conclusion);
 }
+
+#[path = "check_tests.rs"]
+mod checks;
