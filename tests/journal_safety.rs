@@ -122,6 +122,23 @@ fn damage_a_middle_page(path: &Path) {
     std::fs::write(path, bytes).unwrap();
 }
 
+/// Overwrites the first page of `table`'s b-tree: every read of the table fails.
+fn damage_the_root_page_of(path: &Path, table: &str) {
+    let root: i64 = rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let start = (root as usize - 1) * page;
+    bytes[start..start + page].fill(0xA5);
+    std::fs::write(path, bytes).unwrap();
+}
+
 #[test]
 fn each_bad_journal_file_is_refused_untouched_and_names_the_latest_backup() {
     let good = tempfile::tempdir().unwrap();
@@ -302,8 +319,10 @@ fn a_failed_backup_leaves_no_file_under_its_name() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
-    // A damaged source: refused before anything is written.
-    damage_a_middle_page(&dir.path().join("journal.sqlite"));
+    // A damaged source: refused before anything is written. The history's own
+    // page is damaged (a page in the middle of the file may be a free one,
+    // which damages nothing).
+    damage_the_root_page_of(&dir.path().join("journal.sqlite"), "case_events");
     let out = cli(
         dir.path(),
         NOW,
