@@ -11,7 +11,7 @@ use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput};
 use kense_domain::regulation::Check;
 use kense_domain::workflow::Action;
-use kense_tests::{cli_as, cli_binary, pin_file, pin_for, text_of, INIT_FLAGS};
+use kense_tests::{INIT_FLAGS, cli_as, cli_binary, complete_package, pin_file, pin_for, signed_in, text_of};
 
 const START: &str = "2026-11-23T09:30:00+05:00";
 const NOW: &str = "2026-11-23T15:00:00+05:00";
@@ -312,23 +312,3 @@ fn now_is_refused_on_an_office_journal_and_accepted_on_a_test_journal() {
     assert!(!other.path().join("journal.sqlite").exists());
 }
 
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
-}
-
-/// Every document the regulation asks for: a complete package.
-fn complete_package(office: &Office, service: &str) -> String {
-    office
-        .service_definition(service)
-        .unwrap()
-        .required_documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}

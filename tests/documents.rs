@@ -17,7 +17,7 @@ use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::{ApplicantKind, Language};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_domain::ErrorCode;
-use kense_tests::{cli_binary, pin_file, pin_for};
+use kense_tests::{cli_binary, pin_file, pin_for, signed_in};
 
 type Time = DateTime<FixedOffset>;
 
@@ -645,15 +645,6 @@ fn signed_refusal_pngs_for_review() {
         assert!(status.success());
         assert!(dir.join(format!("refusal-{lang}-1.png")).exists());
     }
-}
-
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }
 
 /// Every document the regulation asks for: a complete package.

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput, CaseStatus};
 use kense_domain::ErrorCode;
+use kense_tests::{signed_in};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -242,11 +243,3 @@ fn search_forgives_fragments_keyboards_and_word_order() {
     assert!(!search(&office, "Асел").journal_empty);
 }
 
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
-}

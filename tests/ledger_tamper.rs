@@ -15,6 +15,7 @@ use kense_domain::regulation::{Check, StepKind};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_store::ledger::{BreakKind, ChainBreak};
 use kense_store::Connection;
+use kense_tests::{signed_in};
 
 type Time = DateTime<FixedOffset>;
 
@@ -400,15 +401,6 @@ fn a_forged_document_no_longer_verifies_as_genuine() {
         kense_core::documents::Verdict::Tampered,
         "bytes and hash changed together must not pass as genuine"
     );
-}
-
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }
 
 /// Every document the regulation asks for: a complete package.

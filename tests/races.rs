@@ -14,7 +14,7 @@ use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput};
 use kense_domain::regulation::Check;
 use kense_domain::workflow::{Action, ActionKind};
-use kense_tests::{cli_as, spawn_cli_as, stdout_json, text_of};
+use kense_tests::{cli_as, complete_package, signed_in, spawn_cli_as, stdout_json, text_of};
 use serde_json::json;
 
 type Time = DateTime<FixedOffset>;
@@ -630,23 +630,3 @@ fn a_damaged_route_is_reported_by_verify() {
     assert!(problems.contains("made for step examine"), "{problems}");
 }
 
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
-}
-
-/// Every document the regulation asks for: a complete package.
-fn complete_package(office: &Office, service: &str) -> String {
-    office
-        .service_definition(service)
-        .unwrap()
-        .required_documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}

@@ -760,7 +760,7 @@ const Q1: [&str; 4] = ["--from", "2026-01-01", "--to", "2026-03-31"];
 
 #[test]
 fn cli_report_json_xlsx_pdf_and_journal_xlsx() {
-    use kense_tests::cli_as;
+    use kense_tests::{cli_as, complete_package, signed_in};
     let data = seeded_dir();
     let dir = data.path();
     fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
@@ -989,23 +989,3 @@ fn quarterly_pngs_for_review() {
     }
 }
 
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
-}
-
-/// Every document the regulation asks for: a complete package.
-fn complete_package(office: &Office, service: &str) -> String {
-    office
-        .service_definition(service)
-        .unwrap()
-        .required_documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}

@@ -12,6 +12,7 @@ use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::{ApplicantKind, Role};
 use kense_domain::workflow::{Action, ActionKind, HandOverMethod, ResolveTarget};
 use kense_domain::ErrorCode;
+use kense_tests::{signed_in};
 
 type Time = DateTime<FixedOffset>;
 
@@ -551,15 +552,6 @@ fn at_the_desk_a_signature_needs_the_pin() {
             .history,
         before.history
     );
-}
-
-/// `login` signed in with the demo PIN: every operation of the office takes
-/// the session of a signed-in user.
-fn signed_in(office: &Office, login: &str) -> kense_core::Session {
-    let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap();
-    office
-        .sign_in(login, demo::demo_pin(login), now)
-        .unwrap_or_else(|e| panic!("{login} signs in: {e}"))
 }
 
 #[test]

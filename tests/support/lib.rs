@@ -1,5 +1,8 @@
 //! Helpers for the integration tests: run the real `kense-cli` binary.
 
+mod office;
+pub use office::{complete_package, signed_in};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

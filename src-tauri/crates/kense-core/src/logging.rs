@@ -13,6 +13,11 @@ const KEEP_FILES: usize = 30;
 /// Starts logging into `data_dir/logs/`. Returns false (and logs nothing) when
 /// the folder cannot be written, e.g. a read-only data folder.
 pub fn init(data_dir: &Path, program: &str) -> bool {
+    // The appender prunes old files before it creates the folder, and says so
+    // on stderr when the folder is missing: make it first.
+    if std::fs::create_dir_all(data_dir.join(LOG_FOLDER)).is_err() {
+        return false;
+    }
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("kense")
