@@ -11,7 +11,9 @@ use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput};
 use kense_domain::regulation::Check;
 use kense_domain::workflow::Action;
-use kense_tests::{INIT_FLAGS, cli_as, cli_binary, complete_package, pin_file, pin_for, signed_in, text_of};
+use kense_tests::{
+    cli_as, cli_binary, complete_package, pin_file, pin_for, signed_in, text_of, INIT_FLAGS,
+};
 
 const START: &str = "2026-11-23T09:30:00+05:00";
 const NOW: &str = "2026-11-23T15:00:00+05:00";
@@ -311,4 +313,3 @@ fn now_is_refused_on_an_office_journal_and_accepted_on_a_test_journal() {
     assert!(text_of(&out).contains("pin_too_short"));
     assert!(!other.path().join("journal.sqlite").exists());
 }
-

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use kense_core::{demo, Office};
 use kense_domain::case::{ApplicantInput, ApplicationInput, CaseStatus};
 use kense_domain::ErrorCode;
-use kense_tests::{signed_in};
+use kense_tests::signed_in;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -242,4 +242,3 @@ fn search_forgives_fragments_keyboards_and_word_order() {
     );
     assert!(!search(&office, "Асел").journal_empty);
 }
-

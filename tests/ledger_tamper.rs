@@ -15,7 +15,7 @@ use kense_domain::regulation::{Check, StepKind};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_store::ledger::{BreakKind, ChainBreak};
 use kense_store::Connection;
-use kense_tests::{signed_in};
+use kense_tests::signed_in;
 
 type Time = DateTime<FixedOffset>;
 

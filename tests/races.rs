@@ -629,4 +629,3 @@ fn a_damaged_route_is_reported_by_verify() {
     assert!(problems.contains(&numbers[0]), "{problems}");
     assert!(problems.contains("made for step examine"), "{problems}");
 }
-

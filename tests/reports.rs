@@ -18,6 +18,7 @@ use kense_domain::report::{GroupBy, ReportQuery};
 use kense_domain::types::{Channel, Language, Role};
 use kense_domain::workflow::{Action, HandOverMethod};
 use kense_domain::ErrorCode;
+use kense_tests::{complete_package, signed_in};
 
 type Time = DateTime<FixedOffset>;
 
@@ -760,7 +761,7 @@ const Q1: [&str; 4] = ["--from", "2026-01-01", "--to", "2026-03-31"];
 
 #[test]
 fn cli_report_json_xlsx_pdf_and_journal_xlsx() {
-    use kense_tests::{cli_as, complete_package, signed_in};
+    use kense_tests::cli_as;
     let data = seeded_dir();
     let dir = data.path();
     fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
@@ -988,4 +989,3 @@ fn quarterly_pngs_for_review() {
         assert!(out_dir.join(format!("quarterly-{lang}-1.png")).exists());
     }
 }
-

@@ -12,7 +12,7 @@ use kense_domain::regulation::{Check, StepKind};
 use kense_domain::types::{ApplicantKind, Role};
 use kense_domain::workflow::{Action, ActionKind, HandOverMethod, ResolveTarget};
 use kense_domain::ErrorCode;
-use kense_tests::{signed_in};
+use kense_tests::signed_in;
 
 type Time = DateTime<FixedOffset>;
 
