@@ -25,7 +25,7 @@ use chrono::{DateTime, FixedOffset};
 use kense_core::clock::Clock;
 use kense_core::ops::Op;
 use kense_core::requests::ActOptions;
-use kense_core::views::{CaseView, JournalRow};
+use kense_core::views::CaseView;
 use kense_core::Office;
 use kense_domain::case::Case;
 use kense_domain::journal::JournalFilter;
@@ -147,19 +147,12 @@ fn main() {
     let mut office = Office::open(&dir).unwrap();
     let sign =
         |office: &Office, login: &str| office.sign_in(login, seed::pin(login), now()).unwrap();
-    let mut waiting: Vec<String> = office
-        .search(
-            &sign(&office, "admin"),
-            &JournalFilter {
-                status: Some(kense_domain::case::CaseStatus::Registered),
-                ..JournalFilter::default()
-            },
-            now(),
-        )
-        .unwrap()
-        .into_iter()
-        .map(|r: JournalRow| r.number)
-        .collect();
+    // Every case waiting for the head's resolution (the search answers one page).
+    let mut waiting = seed::waiting_for_resolution(&dir);
+    assert!(
+        waiting.len() > SINGLE,
+        "the seeded journal has cases to resolve"
+    );
     let numbers = waiting.clone();
 
     // The same operations on a single desk: direct calls, one at a time.

@@ -185,6 +185,8 @@ impl RemoteDesk {
             person: None,
             retries: AtomicU64::new(0),
             retry_for: RETRY_FOR,
+            last_answer: Mutex::new(None),
+            idle: Duration::ZERO,
         })
     }
 }
@@ -211,6 +213,10 @@ pub struct Connection {
     /// Resends made so far (writes carrying a request id).
     retries: AtomicU64,
     retry_for: Duration,
+    /// When the session last answered, and the host's idle time: a session
+    /// refused sooner than that cannot have gone idle, the host lost it.
+    last_answer: Mutex<Option<Instant>>,
+    idle: Duration,
 }
 
 impl Connection {
@@ -238,6 +244,7 @@ impl Connection {
         .unwrap_or_default();
         let answer = self.open_session(&body)?;
         self.person = Some((login.to_string(), pin.to_string()));
+        self.idle = Duration::from_secs(u64::from(answer.idle_minutes) * 60);
         Ok(answer)
     }
 
@@ -247,7 +254,20 @@ impl Connection {
             .map_err(|e| unreachable(&self.desk.host, e))?;
         *self.session.lock().unwrap_or_else(|p| p.into_inner()) =
             Some(answer.session_token.clone());
+        self.answered();
         Ok(answer)
+    }
+
+    fn answered(&self) {
+        *self.last_answer.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+
+    /// Whether the session answered within the host's idle time.
+    fn recently_answered(&self) -> bool {
+        self.last_answer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|at| at.elapsed() < self.idle)
     }
 
     fn session_token(&self) -> Option<String> {
@@ -281,13 +301,20 @@ impl Connection {
     /// Runs one operation on the host; the answer as JSON. A write carrying a
     /// request id that cannot reach the host is resent with backoff (0.1 s
     /// doubling to 2 s) for up to `RETRY_FOR`; if the host came back without
-    /// the session (it restarted), the person signs in again first. Anything
+    /// the session (it restarted: it was seen away, or the session answered
+    /// within the host's idle time), the person signs in again first. Anything
     /// else is tried once.
     pub fn call_value(&self, op: &Op) -> Result<Value, CoreError> {
         let tagged = serde_json::to_value(op).unwrap_or_default();
         let name = tagged.get("op").and_then(Value::as_str).unwrap_or("");
         let path = format!("op/{name}");
-        let once = || self.post(&path, tagged.get("args"));
+        let once = || {
+            let answer = self.post(&path, tagged.get("args"));
+            if answer.is_ok() {
+                self.answered();
+            }
+            answer
+        };
         if request_id(op).is_none() {
             return once();
         }
@@ -305,22 +332,26 @@ impl Connection {
                     true
                 }
                 // Sessions live in the host's memory: one lost with the host
-                // is opened again (never one that merely went idle).
-                ErrorCode::SessionExpired if host_was_away => match &self.person {
-                    Some((login, pin)) => {
-                        let body = serde_json::to_value(SignInRequest {
-                            login: login.clone(),
-                            pin: pin.clone(),
-                        })
-                        .unwrap_or_default();
-                        match self.open_session(&body) {
-                            Ok(_) => true,
-                            Err(e) if e.first_code() == ErrorCode::HostUnreachable => true,
-                            Err(e) => return Err(e),
+                // (it was away, or the session answered within the idle
+                // time) is opened again — never one that went idle.
+                ErrorCode::SessionExpired if host_was_away || self.recently_answered() => {
+                    host_was_away = true;
+                    match &self.person {
+                        Some((login, pin)) => {
+                            let body = serde_json::to_value(SignInRequest {
+                                login: login.clone(),
+                                pin: pin.clone(),
+                            })
+                            .unwrap_or_default();
+                            match self.open_session(&body) {
+                                Ok(_) => true,
+                                Err(e) if e.first_code() == ErrorCode::HostUnreachable => true,
+                                Err(e) => return Err(e),
+                            }
                         }
+                        None => false,
                     }
-                    None => false,
-                },
+                }
                 _ => false,
             };
             if !retry || started.elapsed() + pause > self.retry_for {

@@ -200,6 +200,21 @@ fn load(dir: &Path, total: usize) {
     }
 }
 
+/// The numbers of the cases waiting for the head's resolution.
+pub fn waiting_for_resolution(dir: &Path) -> Vec<String> {
+    let store = Store::open_existing(dir, &mut |_| Ok(())).unwrap();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT number FROM cases WHERE status = 'registered' ORDER BY id")
+        .unwrap();
+    let numbers = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    numbers
+}
+
 /// The journal as stored: how many cases, how often each number occurs, and
 /// how many numbers are missing from each year's 1..=highest.
 pub struct JournalCheck {
