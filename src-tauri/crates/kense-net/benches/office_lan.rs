@@ -62,7 +62,7 @@ fn search(text: String) -> JournalFilter {
 /// What a desk does as its `i`-th operation, by the role signed in there.
 fn op_for(role: &str, desk: usize, i: usize, acts: &mut Vec<String>, numbers: &[String]) -> Op {
     let search_text = |i: usize| {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             numbers[(desk * 7919 + i * 104_729) % numbers.len()].clone()
         } else {
             seed::iin((desk * 31 + i * 977) % seed::cases())

@@ -81,7 +81,7 @@ pub fn application(n: usize) -> ApplicationInput {
         procedure: "issue".into(),
         channel: "state_corp".into(),
         received_at: "2026-11-23T10:30:00+05:00".into(),
-        language: if n % 3 == 0 { "ru" } else { "kk" }.into(),
+        language: if n.is_multiple_of(3) { "ru" } else { "kk" }.into(),
         external_number: None,
         applicant: ApplicantInput {
             kind: "person".into(),
