@@ -7,7 +7,11 @@
 #   - reports (kense-core): the quarterly report and a year's on-time statistics over
 #     KENSE_BENCH_CASES cases (default 100,000; targets are for 1,000,000), and 100,000
 #     journal rows exported to .xlsx.
-#   - the crash-and-race soak (scripts/soak.sh): races tried, kills, anomalies.
+#   - the office over the LAN (kense-net, office_lan): 20 desks × 500 mixed operations
+#     against a host on 127.0.0.1 over KENSE_BENCH_CASES cases, p50/p99 per operation
+#     beside the same operations on a single desk; lost, duplicated, number gaps;
+#   - the crash-and-race soak (scripts/soak.sh): races tried, kills, anomalies;
+#   - the LAN host-crash soak (scripts/lan_soak.sh): writes, acknowledged, retried, kills.
 # Installs LibreOffice Writer (libreoffice-writer-nogui) and poppler-utils if missing.
 # Env: BATCH (files in the batch, default 20), COLD (cold conversions timed, default 3).
 set -euo pipefail
@@ -95,6 +99,12 @@ echo
 echo "== kense-core: reports over ${KENSE_BENCH_CASES:-100000} cases (KENSE_BENCH_CASES) =="
 cargo bench -p kense-core --bench reports
 echo
+echo "== kense-net: the office over the LAN, ${KENSE_BENCH_CASES:-100000} cases, 20 desks (KENSE_BENCH_CASES) =="
+cargo bench -p kense-net --bench office_lan
+echo
 echo "== crash-and-race soak: concurrent acts and killed registrations (release kense-cli) =="
 cargo build --quiet --release -p kense-cli
 CASES="${SOAK_CASES:-20}" ROUNDS="${SOAK_ROUNDS:-3}" scripts/soak.sh
+echo
+echo "== LAN host-crash soak: 10 desks, the host killed with SIGKILL and restarted =="
+scripts/lan_soak.sh

@@ -3,8 +3,9 @@
 //! to the host. It keeps no journal and never stores a PIN.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use kense_core::ops::Op;
 use kense_core::CoreError;
@@ -20,6 +21,14 @@ use crate::wire::{
 };
 
 pub const DESK_FILE: &str = "desk.json";
+
+/// How long a write carrying a request id keeps trying a host that went away
+/// (the host answers a repeated request id with its first result, so
+/// resending is safe; a write without one is never resent).
+pub const RETRY_FOR: Duration = Duration::from_secs(60);
+/// The first pause before a resend; it doubles up to `LONGEST_PAUSE`.
+const FIRST_PAUSE: Duration = Duration::from_millis(100);
+const LONGEST_PAUSE: Duration = Duration::from_secs(2);
 
 /// What a paired desk keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -172,8 +181,22 @@ impl RemoteDesk {
             desk: self.clone(),
             http,
             verifier,
-            session: None,
+            session: Mutex::new(None),
+            person: None,
+            retries: AtomicU64::new(0),
+            retry_for: RETRY_FOR,
+            last_answer: Mutex::new(None),
+            idle: Duration::ZERO,
         })
+    }
+}
+
+/// The request id a write carries, if any: only such a write is resent.
+fn request_id(op: &Op) -> Option<&str> {
+    match op {
+        Op::Register { request_id, .. } => request_id.as_deref(),
+        Op::Act { options, .. } => options.request_id.as_deref(),
+        _ => None,
     }
 }
 
@@ -182,7 +205,18 @@ pub struct Connection {
     desk: RemoteDesk,
     http: reqwest::blocking::Client,
     verifier: Arc<PinnedVerifier>,
-    session: Option<String>,
+    session: Mutex<Option<String>>,
+    /// Login and PIN of the signed-in person, in this process's memory only
+    /// (never written anywhere) and only until sign-out: a host that
+    /// restarted forgets its sessions, and a resent write signs in again.
+    person: Option<(String, String)>,
+    /// Resends made so far (writes carrying a request id).
+    retries: AtomicU64,
+    retry_for: Duration,
+    /// When the session last answered, and the host's idle time: a session
+    /// refused sooner than that cannot have gone idle, the host lost it.
+    last_answer: Mutex<Option<Instant>>,
+    idle: Duration,
 }
 
 impl Connection {
@@ -191,7 +225,7 @@ impl Connection {
             .http
             .post(url(&self.desk.host, path))
             .header(DESK_HEADER, &self.desk.desk_token);
-        if let Some(session) = &self.session {
+        if let Some(session) = self.session_token() {
             request = request.header(SESSION_HEADER, session);
         }
         if let Some(body) = body {
@@ -208,25 +242,125 @@ impl Connection {
             pin: pin.to_string(),
         })
         .unwrap_or_default();
-        let answer: SignInAnswer = serde_json::from_value(self.post("sign-in", Some(&body))?)
-            .map_err(|e| unreachable(&self.desk.host, e))?;
-        self.session = Some(answer.session_token.clone());
+        let answer = self.open_session(&body)?;
+        self.person = Some((login.to_string(), pin.to_string()));
+        self.idle = Duration::from_secs(u64::from(answer.idle_minutes) * 60);
         Ok(answer)
     }
 
+    fn open_session(&self, body: &Value) -> Result<SignInAnswer, CoreError> {
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let answer: SignInAnswer = serde_json::from_value(self.post("sign-in", Some(body))?)
+            .map_err(|e| unreachable(&self.desk.host, e))?;
+        *self.session.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(answer.session_token.clone());
+        self.answered();
+        Ok(answer)
+    }
+
+    fn answered(&self) {
+        *self.last_answer.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+
+    /// Whether the session answered within the host's idle time.
+    fn recently_answered(&self) -> bool {
+        self.last_answer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|at| at.elapsed() < self.idle)
+    }
+
+    fn session_token(&self) -> Option<String> {
+        self.session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
     pub fn sign_out(&mut self) -> Result<(), CoreError> {
-        if self.session.is_some() {
+        self.person = None;
+        if self.session_token().is_some() {
             self.post("sign-out", None)?;
-            self.session = None;
+            *self.session.lock().unwrap_or_else(|p| p.into_inner()) = None;
         }
         Ok(())
     }
 
-    /// Runs one operation on the host; the answer as JSON.
+    /// How long a write carrying a request id keeps trying (`RETRY_FOR`
+    /// unless set here).
+    pub fn with_retry_for(mut self, within: Duration) -> Connection {
+        self.retry_for = within;
+        self
+    }
+
+    /// Resends made so far by this connection.
+    pub fn retries(&self) -> u64 {
+        self.retries.load(Ordering::Relaxed)
+    }
+
+    /// Runs one operation on the host; the answer as JSON. A write carrying a
+    /// request id that cannot reach the host is resent with backoff (0.1 s
+    /// doubling to 2 s) for up to `RETRY_FOR`; if the host came back without
+    /// the session (it restarted: it was seen away, or the session answered
+    /// within the host's idle time), the person signs in again first. Anything
+    /// else is tried once.
     pub fn call_value(&self, op: &Op) -> Result<Value, CoreError> {
         let tagged = serde_json::to_value(op).unwrap_or_default();
         let name = tagged.get("op").and_then(Value::as_str).unwrap_or("");
-        self.post(&format!("op/{name}"), tagged.get("args"))
+        let path = format!("op/{name}");
+        let once = || {
+            let answer = self.post(&path, tagged.get("args"));
+            if answer.is_ok() {
+                self.answered();
+            }
+            answer
+        };
+        if request_id(op).is_none() {
+            return once();
+        }
+        let started = Instant::now();
+        let mut pause = FIRST_PAUSE;
+        let mut host_was_away = false;
+        loop {
+            let error = match once() {
+                Ok(value) => return Ok(value),
+                Err(e) => e,
+            };
+            let retry = match error.first_code() {
+                ErrorCode::HostUnreachable => {
+                    host_was_away = true;
+                    true
+                }
+                // Sessions live in the host's memory: one lost with the host
+                // (it was away, or the session answered within the idle
+                // time) is opened again — never one that went idle.
+                ErrorCode::SessionExpired if host_was_away || self.recently_answered() => {
+                    host_was_away = true;
+                    match &self.person {
+                        Some((login, pin)) => {
+                            let body = serde_json::to_value(SignInRequest {
+                                login: login.clone(),
+                                pin: pin.clone(),
+                            })
+                            .unwrap_or_default();
+                            match self.open_session(&body) {
+                                Ok(_) => true,
+                                Err(e) if e.first_code() == ErrorCode::HostUnreachable => true,
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        None => false,
+                    }
+                }
+                _ => false,
+            };
+            if !retry || started.elapsed() + pause > self.retry_for {
+                return Err(error);
+            }
+            self.retries.fetch_add(1, Ordering::Relaxed);
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(LONGEST_PAUSE);
+        }
     }
 
     /// Runs one operation on the host; the answer as its type.
@@ -243,7 +377,7 @@ impl Connection {
             .get(url(&self.desk.host, "events"))
             .timeout(within)
             .header(DESK_HEADER, &self.desk.desk_token);
-        if let Some(session) = &self.session {
+        if let Some(session) = self.session_token() {
             request = request.header(SESSION_HEADER, session);
         }
         let response = request
@@ -269,5 +403,60 @@ impl Connection {
 impl Drop for Connection {
     fn drop(&mut self) {
         let _ = self.sign_out();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kense_core::requests::ActOptions;
+    use kense_domain::workflow::Action;
+
+    /// A desk whose host is not there: a port just released.
+    fn nowhere() -> Connection {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        RemoteDesk {
+            host: format!("127.0.0.1:{port}"),
+            fingerprint: code::fingerprint_text(&[7; 32]),
+            desk_name: "A".into(),
+            desk_token: "t".into(),
+        }
+        .connect()
+        .unwrap()
+        .with_retry_for(Duration::from_millis(400))
+    }
+
+    fn act(request_id: Option<&str>) -> Op {
+        Op::Act {
+            case: "2026-00001".into(),
+            action: Action::Resolve {
+                text: "x".into(),
+                executor: None,
+                dept_head: None,
+                deadline: None,
+            },
+            options: ActOptions::request(request_id.map(str::to_string)),
+        }
+    }
+
+    #[test]
+    fn only_a_write_with_a_request_id_is_resent_and_only_for_a_while() {
+        let host = nowhere();
+        let started = Instant::now();
+        let err = host.call_value(&act(None)).unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::HostUnreachable);
+        assert_eq!(host.retries(), 0, "no request id: tried once");
+        let err = host.call_value(&Op::MyWork).unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::HostUnreachable);
+        assert_eq!(host.retries(), 0, "a read is not resent");
+        let err = host.call_value(&act(Some("r-1"))).unwrap_err();
+        assert_eq!(err.first_code(), ErrorCode::HostUnreachable);
+        // 0.1 + 0.2 s of pauses fit in 0.4 s; the next 0.4 s would not.
+        assert_eq!(host.retries(), 2, "resent with backoff, then given up");
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 }
