@@ -71,6 +71,8 @@ async fn a_clerk_registers_in_kazakh_and_the_case_survives_a_restart() {
     );
     desk.screenshot("02-bad-iin-kk.png").await;
     desk.click("#nav-journal").await;
+    // The journal loads after the screen changes: wait for its row, then count.
+    desk.wait_for(&row).await;
     assert_eq!(
         desk.rows().await,
         1,
