@@ -142,7 +142,8 @@ pub struct Verification {
 
 // ---------------------------------------------------------------- codes
 
-const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+use kense_domain::base32::{self, ALPHABET as CODE_ALPHABET};
+
 const CODE_LEN: usize = 8;
 const ID_PREFIX: &str = "KENSE-";
 
@@ -156,14 +157,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Crockford base32 of the first 40 bits of `digest`.
 fn base32_code(digest: &[u8]) -> String {
-    let mut bits: u64 = 0;
-    for b in &digest[..5] {
-        bits = (bits << 8) | u64::from(*b);
-    }
-    (0..CODE_LEN)
-        .rev()
-        .map(|i| CODE_ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect()
+    base32::encode_bits(digest, CODE_LEN * 5)
 }
 
 /// `ABCDEFGH` → `ABCD-EFGH`.

@@ -2,7 +2,8 @@
 //! upper-case letters without I, L, O and U; reading accepts lower case,
 //! `O` for 0, `I`/`L` for 1, and ignores dashes and spaces.
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// The 32 symbols, in value order.
+pub const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// The bits of `bytes`, 5 at a time, most significant first; the last
 /// symbol is padded with zero bits.
